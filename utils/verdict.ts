@@ -1,0 +1,184 @@
+/**
+ * The one verdict model. The badge, popup, command line and exports all render this;
+ * none of them re-derives a rule.
+ */
+
+export type VerdictState = 'verified' | 'warning' | 'danger' | 'unknown' | 'none';
+export type Severity = 'ok' | 'info' | 'warning' | 'danger' | 'unknown';
+export type Lang = 'zh' | 'en';
+
+/** Stable codes: exports and scripts may depend on them. Add, never rename. */
+export type ReasonCode =
+  // checks that passed
+  | 'domain-match'
+  | 'holder-match'
+  | 'color-match'
+  // the link itself
+  | 'link-not-conac'
+  | 'certificate-not-found'
+  // domain
+  | 'domain-mismatch'
+  | 'domain-related'
+  // holder and type
+  | 'holder-mismatch'
+  | 'owner-not-printed'
+  | 'color-type-mismatch'
+  | 'credit-code-type-mismatch'
+  | 'credit-code-invalid'
+  // the mark on the page
+  | 'error-icon'
+  | 'multiple-certificates'
+  | 'mark-unverifiable'
+  | 'mark-not-displayed'
+  | 'government-domain-without-mark'
+  // could not check
+  | 'offline'
+  | 'service-unreachable'
+  | 'service-timeout'
+  | 'service-redirect'
+  | 'service-error'
+  | 'certificate-unreadable'
+  | 'script-unresolved';
+
+export interface Evidence {
+  expected?: string;
+  found?: string;
+  detail?: string;
+}
+
+export interface Reason {
+  code: ReasonCode;
+  severity: Severity;
+  evidence: Evidence;
+}
+
+export interface Verdict {
+  state: VerdictState;
+  reasons: Reason[];
+}
+
+/** The worst severity decides. A known problem outranks "could not check". */
+export function stateOf(reasons: Reason[], hasVerifiedCertificate: boolean): VerdictState {
+  const has = (s: Severity) => reasons.some((r) => r.severity === s);
+  if (has('danger')) return 'danger';
+  if (has('warning')) return 'warning';
+  if (has('unknown')) return 'unknown';
+  return hasVerifiedCertificate ? 'verified' : 'none';
+}
+
+type Template = (e: Evidence) => string;
+
+const messages: Record<ReasonCode, Record<Lang, Template>> = {
+  'domain-match': {
+    zh: (e) => `本站域名 ${e.found} 在标识登记的域名之中。`,
+    en: (e) => `This site's domain ${e.found} is one of the registered domains.`,
+  },
+  'holder-match': {
+    zh: (e) => `网页所写主办单位与标识持有单位一致：${e.found}。`,
+    en: (e) => `The owner printed on the page matches the mark's holder: ${e.found}.`,
+  },
+  'color-match': {
+    zh: (e) => `标识颜色与机构类型相符（${e.found}）。`,
+    en: (e) => `The mark's colour matches the holder's type (${e.found}).`,
+  },
+  'link-not-conac': {
+    zh: (e) => `标识链接没有指向 ${e.expected}，而是指向“${e.found}”：这是仿冒的标识。`,
+    en: (e) => `The mark links to "${e.found}", not to ${e.expected}: the mark is fake.`,
+  },
+  'certificate-not-found': {
+    zh: (e) => `标识管理中心说证书 ${e.found} 不存在。`,
+    en: (e) => `The registry says certificate ${e.found} does not exist.`,
+  },
+  'domain-mismatch': {
+    zh: (e) => `本站域名 ${e.found} 不在标识登记的域名（${e.expected}）之中：标识是借用或冒用的。`,
+    en: (e) => `This site's domain ${e.found} is not among the registered domains (${e.expected}): the mark is borrowed.`,
+  },
+  'domain-related': {
+    zh: (e) => `本站域名 ${e.found} 与登记域名（${e.expected}）同属一个网站家族，但不是登记的那个网站。`,
+    en: (e) => `This site's domain ${e.found} is related to, but not the same site as, the registered domains (${e.expected}).`,
+  },
+  'holder-mismatch': {
+    zh: (e) => `网页写的主办单位是“${e.found}”，标识持有单位却是“${e.expected}”。`,
+    en: (e) => `The page says it is run by "${e.found}", but the mark belongs to "${e.expected}".`,
+  },
+  'owner-not-printed': {
+    zh: () => `网页上没有找到主办单位，无法与持有单位核对。`,
+    en: () => `The page does not print its owner (主办单位), so the holder could not be compared.`,
+  },
+  'color-type-mismatch': {
+    zh: (e) => `标识颜色（${e.found}）与机构类型（${e.expected}）不符：红色为党政机关，蓝色为事业单位。`,
+    en: (e) => `The mark's colour (${e.found}) contradicts the holder's type (${e.expected}): red is for Party and government organs, blue for public institutions.`,
+  },
+  'credit-code-type-mismatch': {
+    zh: (e) => `统一社会信用代码 ${e.found} 的类别与机构类型（${e.expected}）不符。`,
+    en: (e) => `The unified social credit code ${e.found} names a different kind of unit than the holder's type (${e.expected}).`,
+  },
+  'credit-code-invalid': {
+    zh: (e) => `统一社会信用代码 ${e.found} 校验位不正确（早期试点代码可能如此）。`,
+    en: (e) => `The unified social credit code ${e.found} fails its check character (some early pilot codes do).`,
+  },
+  'error-icon': {
+    zh: () => `页面显示的是错误标识图片：官方脚本认为这里不是登记的网站。`,
+    en: () => `The page shows the error version of the mark: the official script does not recognise this site.`,
+  },
+  'multiple-certificates': {
+    zh: (e) => `页面上有多个不同证书的标识：${e.found}。`,
+    en: (e) => `The page carries marks of different certificates: ${e.found}.`,
+  },
+  'mark-unverifiable': {
+    zh: (e) => `标识没有链接到证书页面，无法核验${e.detail ? `（${e.detail}）` : ''}。`,
+    en: (e) => `The mark does not link to a certificate page, so it cannot be verified${e.detail ? ` (${e.detail})` : ''}.`,
+  },
+  'mark-not-displayed': {
+    zh: (e) => `标识代码在页面里，但没有显示出来（${e.detail}）。`,
+    en: (e) => `The mark's code is on the page but the mark is not displayed (${e.detail}).`,
+  },
+  'government-domain-without-mark': {
+    zh: (e) => `${e.found} 是政府或公益机构域名，但页面上没有网站标识。`,
+    en: (e) => `${e.found} is a government or public-institution domain, but the page carries no mark.`,
+  },
+  offline: {
+    zh: () => `离线模式：没有查询证书，只检查了页面本身。`,
+    en: () => `Offline: the certificate was not fetched; only the page itself was checked.`,
+  },
+  'service-unreachable': {
+    zh: (e) => `无法连接标识管理中心，暂时不能核验${e.detail ? `（${e.detail}）` : ''}。`,
+    en: (e) => `The registry could not be reached, so the mark could not be verified${e.detail ? ` (${e.detail})` : ''}.`,
+  },
+  'service-timeout': {
+    zh: () => `标识管理中心响应超时，暂时不能核验。`,
+    en: () => `The registry did not answer in time, so the mark could not be verified.`,
+  },
+  'service-redirect': {
+    zh: (e) => `证书地址被重定向到其他网站（${e.found}），没有采信。`,
+    en: (e) => `The certificate address redirected to another host (${e.found}); the answer was not trusted.`,
+  },
+  'service-error': {
+    zh: (e) => `标识管理中心返回了错误（${e.detail}），暂时不能核验。`,
+    en: (e) => `The registry answered with an error (${e.detail}), so the mark could not be verified.`,
+  },
+  'certificate-unreadable': {
+    zh: (e) => `无法读懂证书页面（${e.detail}），不能视为通过。`,
+    en: (e) => `The certificate page could not be read (${e.detail}); this is not a pass.`,
+  },
+  'script-unresolved': {
+    zh: (e) => `无法从标识脚本得到证书编号（${e.detail}）。`,
+    en: (e) => `The certificate id could not be obtained from the embed script (${e.detail}).`,
+  },
+};
+
+export function reasonMessage(reason: Reason, lang: Lang): string {
+  return messages[reason.code][lang](reason.evidence);
+}
+
+const stateNames: Record<VerdictState, Record<Lang, string>> = {
+  verified: { zh: '已核验', en: 'Verified' },
+  warning: { zh: '需注意', en: 'Warning' },
+  danger: { zh: '危险', en: 'Danger' },
+  unknown: { zh: '无法核验', en: 'Could not verify' },
+  none: { zh: '无标识', en: 'No mark' },
+};
+
+export function stateName(state: VerdictState, lang: Lang): string {
+  return stateNames[state][lang];
+}
