@@ -1,3 +1,59 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
+import { certificateStore } from '@/utils/browser-store';
+import { ttlCache, writeOnly, type Cache } from '@/utils/cache';
+import { createConacClient, type CertificateLookup, type ScriptLookup } from '@/utils/conac-client';
+import { checkPage } from '@/utils/engine';
+import { langFor } from '@/utils/i18n';
+import { onMessage, sendMessage } from '@/utils/messaging';
+import { settingsItem } from '@/utils/settings';
+import { createTabChecker } from '@/utils/tab-checker';
+import { indicatorFor, type TabState } from '@/utils/tab-state';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const lang = langFor(browser.i18n.getUILanguage());
+  const action = browser.action ?? browser.browserAction; // MV2 Firefox has only browserAction
+  const cache: Cache<CertificateLookup | ScriptLookup> = ttlCache(certificateStore);
+  const clients = {
+    cached: createConacClient({ fetch, cache }),
+    fresh: createConacClient({ fetch, cache: writeOnly(cache) }),
+  };
+  const stateKey = (tabId: number) => `session:tab:${tabId}` as const;
+
+  const checker = createTabChecker({
+    check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
+    settings: () => settingsItem.getValue(),
+    loadState: async (tabId) => (await storage.getItem<TabState>(stateKey(tabId))) ?? undefined,
+    saveState: (tabId, state) => storage.setItem(stateKey(tabId), state),
+    async paint(tabId, state, settings) {
+      const { icon, badgeText, badgeColor, title } = indicatorFor(state, lang, settings.showBadge);
+      const path = Object.fromEntries([16, 32, 48].map((size) => [size, `/icons/${icon}-${size}.png`]));
+      // The tab may be gone by the time a check ends.
+      await Promise.all([
+        action.setIcon({ tabId, path }),
+        action.setTitle({ tabId, title }),
+        action.setBadgeText({ tabId, text: badgeText }),
+        badgeColor ? action.setBadgeBackgroundColor({ tabId, color: badgeColor }) : undefined,
+      ]).catch(() => undefined);
+    },
+    requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
+    tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
+  });
+
+  onMessage('pageScanned', (scan, sender) => {
+    // Only the top frame speaks for the page, at the address the browser (not the page) reports.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    void checker.scanned(tabId, { ...scan, url: sender.url ?? scan.url });
+  });
+  onMessage('getTabState', (tabId) => checker.stateOf(tabId));
+  onMessage('recheck', (tabId) => checker.recheck(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') void checker.navigated(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    checker.closed(tabId);
+    void storage.removeItem(stateKey(tabId));
+  });
+});

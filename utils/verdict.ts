@@ -68,6 +68,16 @@ export function stateOf(reasons: Reason[], hasVerifiedCertificate: boolean): Ver
 
 type Template = (e: Evidence) => string;
 
+/** Evidence holds codes ('red', 'organ'); messages name them in the reader's language. */
+const names: Record<string, Record<Lang, string>> = {
+  red: { zh: '红色', en: 'red' },
+  blue: { zh: '蓝色', en: 'blue' },
+  organ: { zh: '党政机关', en: 'Party or government organ' },
+  institution: { zh: '事业单位', en: 'public institution' },
+};
+const zh = (value = '') => names[value]?.zh ?? value;
+const en = (value = '') => names[value]?.en ?? value;
+
 const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'domain-match': {
     zh: (e) => `本站域名 ${e.found} 在标识登记的域名之中。`,
@@ -78,8 +88,8 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
     en: (e) => `The owner printed on the page matches the mark's holder: ${e.found}.`,
   },
   'color-match': {
-    zh: (e) => `标识颜色与机构类型相符（${e.found}）。`,
-    en: (e) => `The mark's colour matches the holder's type (${e.found}).`,
+    zh: (e) => `标识颜色与机构类型相符（${zh(e.found)}）。`,
+    en: (e) => `The mark's colour matches the holder's type (${en(e.found)}).`,
   },
   'link-not-conac': {
     zh: (e) => `标识链接没有指向 ${e.expected}，而是指向“${e.found}”：这是仿冒的标识。`,
@@ -106,12 +116,12 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
     en: () => `The page does not print its owner (主办单位), so the holder could not be compared.`,
   },
   'color-type-mismatch': {
-    zh: (e) => `标识颜色（${e.found}）与机构类型（${e.expected}）不符：红色为党政机关，蓝色为事业单位。`,
-    en: (e) => `The mark's colour (${e.found}) contradicts the holder's type (${e.expected}): red is for Party and government organs, blue for public institutions.`,
+    zh: (e) => `标识颜色（${zh(e.found)}）与机构类型（${zh(e.expected)}）不符：红色为党政机关，蓝色为事业单位。`,
+    en: (e) => `The mark's colour (${en(e.found)}) contradicts the holder's type (${en(e.expected)}): red is for Party and government organs, blue for public institutions.`,
   },
   'credit-code-type-mismatch': {
-    zh: (e) => `统一社会信用代码 ${e.found} 的类别与机构类型（${e.expected}）不符。`,
-    en: (e) => `The unified social credit code ${e.found} names a different kind of unit than the holder's type (${e.expected}).`,
+    zh: (e) => `统一社会信用代码 ${e.found} 的类别与机构类型（${zh(e.expected)}）不符。`,
+    en: (e) => `The unified social credit code ${e.found} names a different kind of unit than the holder's type (${en(e.expected)}).`,
   },
   'credit-code-invalid': {
     zh: (e) => `统一社会信用代码 ${e.found} 校验位不正确（早期试点代码可能如此）。`,
@@ -171,14 +181,7 @@ export function reasonMessage(reason: Reason, lang: Lang): string {
   return messages[reason.code][lang](reason.evidence);
 }
 
-const stateNames: Record<VerdictState, Record<Lang, string>> = {
-  verified: { zh: '已核验', en: 'Verified' },
-  warning: { zh: '需注意', en: 'Warning' },
-  danger: { zh: '危险', en: 'Danger' },
-  unknown: { zh: '无法核验', en: 'Could not verify' },
-  none: { zh: '无标识', en: 'No mark' },
-};
-
-export function stateName(state: VerdictState, lang: Lang): string {
-  return stateNames[state][lang];
+/** The holder's type in words: the normalised type where known, else as the certificate prints it. */
+export function holderTypeName(cert: { holderType: string | null; holderTypeText: string | null }, lang: Lang): string | null {
+  return (cert.holderType && names[cert.holderType]?.[lang]) || cert.holderTypeText;
 }

@@ -1,0 +1,16 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { onMessage, sendMessage } from '@/utils/messaging';
+import { scanPage, watchPage } from '@/utils/page-watch';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const stop = watchPage(document, (scan) => void sendMessage('pageScanned', scan).catch(() => undefined));
+    const stopListening = onMessage('scanNow', () => scanPage(document));
+    ctx.onInvalidated(() => {
+      stop();
+      stopListening();
+    });
+  },
+});

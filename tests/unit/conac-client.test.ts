@@ -1,0 +1,112 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { memoryStore, ttlCache, writeOnly } from '../../utils/cache';
+import { createConacClient, embedScriptUrl, type CertificateLookup, type ScriptLookup } from '../../utils/conac-client';
+import { BEIJING_ID } from './helpers';
+
+const CERT_PAGE = `<table><tr><th>机构名称</th><td>北京市人民政府</td></tr><tr><th>机构类型</th><td>党政机关</td></tr>
+<tr><th>网站名称</th><td>首都之窗</td></tr><tr><th>域名</th><td>www.beijing.gov.cn</td></tr></table>`;
+
+const html = (body: string, init: ResponseInit = {}) =>
+  new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, ...init });
+
+function fakeFetch(handler: (url: string) => Response | Promise<Response>) {
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    init?.signal?.throwIfAborted();
+    return handler(String(input));
+  }) as unknown as typeof fetch & ReturnType<typeof vi.fn>;
+}
+
+describe('certificate lookups', () => {
+  it('asks only the certificate host, over https, for the id, and reads the page', async () => {
+    const fetch = fakeFetch(() => html(CERT_PAGE));
+    const lookup = await createConacClient({ fetch }).certificate(BEIJING_ID);
+    expect(fetch).toHaveBeenCalledWith(`https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`, expect.objectContaining({ credentials: 'omit', redirect: 'manual' }));
+    expect(lookup).toMatchObject({ status: 'ok', certificate: { holder: '北京市人民政府', domains: ['www.beijing.gov.cn'] } });
+    expect(lookup.status === 'ok' && lookup.receipt?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('sends requests to another origin when told to', async () => {
+    const fetch = fakeFetch(() => html(CERT_PAGE));
+    await createConacClient({ fetch, origin: 'http://127.0.0.1:9' }).certificate(BEIJING_ID);
+    expect(fetch.mock.calls[0][0]).toBe(`http://127.0.0.1:9/sitename?method=show&id=${BEIJING_ID}`);
+  });
+
+  it('follows a redirect on the same host, and refuses one to another host', async () => {
+    const same = fakeFetch((url) =>
+      url.startsWith('https://bszs.conac.cn/sitename') ? new Response(null, { status: 302, headers: { location: '/cert/view' } }) : html(CERT_PAGE),
+    );
+    expect((await createConacClient({ fetch: same }).certificate(BEIJING_ID)).status).toBe('ok');
+    const off = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'http://evil.example/' } }));
+    expect(await createConacClient({ fetch: off }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'redirect', detail: 'evil.example' });
+    expect(off).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up on an answer that never ends, at the timeout', async () => {
+    const endless = new ReadableStream<Uint8Array>({ pull: () => new Promise((resolve) => setTimeout(resolve, 20)) });
+    const fetch = fakeFetch(() => new Response(endless, { headers: { 'content-type': 'text/html' } }));
+    const lookup = await createConacClient({ fetch, timeoutMs: 100 }).certificate(BEIJING_ID);
+    expect(lookup).toEqual({ status: 'unreachable', cause: 'timeout', detail: 'no answer in 100 ms' });
+  });
+
+  it('stops reading past the size cap', async () => {
+    const fetch = fakeFetch(() => html('x'.repeat(2000)));
+    expect(await createConacClient({ fetch, maxBytes: 1000 }).certificate(BEIJING_ID)).toMatchObject({ status: 'unreachable', cause: 'too-large' });
+  });
+
+  it('reports network failures and error statuses as unreachable', async () => {
+    const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    expect(await createConacClient({ fetch: down }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'network', detail: 'fetch failed' });
+    const broken = fakeFetch(() => html('oops', { status: 503 }));
+    expect(await createConacClient({ fetch: broken }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'http-status', detail: 'HTTP 503' });
+  });
+
+  it('does not read an answer of the wrong type', async () => {
+    const fetch = fakeFetch(() => new Response(new Uint8Array([0x89, 0x50]), { headers: { 'content-type': 'image/png' } }));
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toEqual({ status: 'unreadable', detail: 'answered with image/png' });
+  });
+
+  it('decodes a GBK page', async () => {
+    const gbk = new Uint8Array(Buffer.from('<table><tr><th>\xbb\xfa\xb9\xb9\xc3\xfb\xb3\xc6</th><td>\xb1\xb1\xbe\xa9</td></tr><tr><th>\xd3\xf2\xc3\xfb</th><td>www.beijing.gov.cn</td></tr></table>', 'latin1'));
+    const fetch = fakeFetch(() => new Response(gbk, { headers: { 'content-type': 'text/html; charset=GBK' } }));
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toMatchObject({ status: 'ok', certificate: { holder: '北京' } });
+  });
+});
+
+describe('caching', () => {
+  it('keeps answers for their time to live, and never keeps failures', async () => {
+    let now = 0;
+    const cache = ttlCache<CertificateLookup | ScriptLookup>(memoryStore(), () => now);
+    let up = false;
+    const fetch = fakeFetch(() => (up ? html(CERT_PAGE) : Promise.reject(new TypeError('down'))));
+    const client = createConacClient({ fetch, cache, now: () => now });
+    expect((await client.certificate(BEIJING_ID)).status).toBe('unreachable');
+    up = true;
+    expect((await client.certificate(BEIJING_ID)).status).toBe('ok');
+    expect((await client.certificate(BEIJING_ID)).status).toBe('ok');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    now += 25 * 60 * 60 * 1000;
+    await client.certificate(BEIJING_ID);
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('a write-only cache asks afresh but refreshes what others read', async () => {
+    const cache = ttlCache<CertificateLookup | ScriptLookup>(memoryStore());
+    const fetch = fakeFetch(() => html(CERT_PAGE));
+    await createConacClient({ fetch, cache: writeOnly(cache) }).certificate(BEIJING_ID);
+    await createConacClient({ fetch, cache: writeOnly(cache) }).certificate(BEIJING_ID);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(await cache.get(`cert:${BEIJING_ID}`)).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('embed scripts', () => {
+  it('derives the script address from its code and takes the certificate id from it', async () => {
+    const code = 'CA010000000604299710001';
+    expect(embedScriptUrl(code)).toBe(`https://dcs.conac.cn/js/01/000/0000/60429971/${code}.js`);
+    const fetch = fakeFetch(() => new Response(`document.getElementById("_ideConac").innerHTML='<a href="//bszs.conac.cn/sitename?method=show&id=${BEIJING_ID.toLowerCase()}">'`));
+    expect(await createConacClient({ fetch }).scriptCertId(code)).toEqual({ status: 'ok', certId: BEIJING_ID });
+    const empty = fakeFetch(() => new Response('var x = 1;'));
+    expect(await createConacClient({ fetch: empty }).scriptCertId(code)).toEqual({ status: 'unresolved', detail: 'no certificate id in the script' });
+  });
+});

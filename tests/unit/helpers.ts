@@ -1,0 +1,60 @@
+/** Builders for hand-made scans, certificates and lookups, shared by the unit tests. */
+import type { Certificate } from '../../utils/certificate';
+import type { Lookups } from '../../utils/verify';
+import type { Mark, PageScan } from '../../utils/scan';
+
+export const BEIJING_ID = '7A1C1D4C0D1E4F0B8E2F3A4B5C6D7E8F';
+
+export function mark(overrides: Partial<Mark> = {}): Mark {
+  return {
+    kind: 'static-link',
+    certId: BEIJING_ID,
+    scriptCode: null,
+    scriptUrl: null,
+    color: 'red',
+    errorIcon: false,
+    linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`,
+    linkHost: 'bszs.conac.cn',
+    certificateLink: true,
+    active: true,
+    html: '<a href="…"><img src="…"></a>',
+    ...overrides,
+  };
+}
+
+export function scan(overrides: Partial<PageScan> & { owner?: string | null } = {}): PageScan {
+  const { owner = '北京市人民政府', ...rest } = overrides;
+  return {
+    url: 'https://www.beijing.gov.cn/',
+    marks: [mark()],
+    claims: { owner, siteCode: '1100000088', icp: '京ICP备05060933号', psb: null },
+    ...rest,
+  };
+}
+
+export function certificate(overrides: Partial<Certificate> = {}): Certificate {
+  return {
+    id: BEIJING_ID,
+    siteName: '首都之窗',
+    domains: ['www.beijing.gov.cn'],
+    domainsAsPrinted: ['www.beijing.gov.cn'],
+    holder: '北京市人民政府',
+    holderType: 'organ',
+    holderTypeText: '党政机关',
+    address: '北京市通州区运河东大街57号',
+    functions: '负责本市行政事务',
+    issuer: '中央机构编制委员会办公室',
+    certNumber: '1100000088',
+    issueDate: '2019-05-20',
+    creditCode: null,
+    ...overrides,
+  };
+}
+
+export function found(...certificates: Certificate[]): Lookups {
+  return {
+    certificates: Object.fromEntries(certificates.map((c) => [c.id, { status: 'ok', certificate: c }])),
+    scripts: {},
+    offline: false,
+  };
+}

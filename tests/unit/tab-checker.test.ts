@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckResult } from '../../utils/engine';
+import type { PageScan } from '../../utils/scan';
+import type { Settings } from '../../utils/settings';
+import { createTabChecker, type TabCheckerDeps } from '../../utils/tab-checker';
+import type { TabState } from '../../utils/tab-state';
+import { scan } from './helpers';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const resultFor = (page: PageScan): CheckResult => ({
+  checkedAt: '2026-11-22T00:00:00.000Z',
+  scan: page,
+  lookups: { certificates: {}, scripts: {}, offline: false },
+  verdict: { state: 'none', reasons: [] },
+});
+
+function setup(overrides: Partial<TabCheckerDeps> = {}, settings: Settings = { showBadge: true, disabledSites: [] }) {
+  const states = new Map<number, TabState>();
+  const painted: Array<[number, TabState['status']]> = [];
+  const deps: TabCheckerDeps = {
+    check: vi.fn(async (page: PageScan) => resultFor(page)),
+    settings: async () => settings,
+    loadState: async (tabId) => states.get(tabId),
+    saveState: async (tabId, state) => void states.set(tabId, state),
+    paint: async (tabId, state) => void painted.push([tabId, state.status]),
+    requestScan: async () => scan(),
+    tabUrl: async () => 'https://www.beijing.gov.cn/',
+    ...overrides,
+  };
+  return { checker: createTabChecker(deps), deps, states, painted };
+}
+
+describe('tab checker', () => {
+  it('shows checking, then the result', async () => {
+    const { checker, painted, states } = setup();
+    await checker.scanned(1, scan());
+    expect(painted).toEqual([[1, 'checking'], [1, 'done']]);
+    expect(states.get(1)).toMatchObject({ status: 'done', url: 'https://www.beijing.gov.cn/' });
+  });
+
+  it('drops a check that ends after the tab navigated away, never painting it on the new page', async () => {
+    const slow = deferred<CheckResult>();
+    const { checker, painted, states } = setup({ check: () => slow.promise });
+    const first = checker.scanned(1, scan());
+    await vi.waitFor(() => expect(painted).toEqual([[1, 'checking']]));
+    await checker.navigated(1, 'https://shop.example.com/');
+    slow.resolve(resultFor(scan()));
+    await first;
+    expect(painted).toEqual([[1, 'checking'], [1, 'idle']]);
+    expect(states.get(1)).toEqual({ status: 'idle', url: 'https://shop.example.com/' });
+  });
+
+  it('lets only the newest scan of a tab paint', async () => {
+    const checks = [deferred<CheckResult>(), deferred<CheckResult>()];
+    let call = 0;
+    const { checker, states } = setup({ check: () => checks[call++].promise });
+    const older = checker.scanned(1, scan());
+    const newer = checker.scanned(1, scan({ url: 'https://www.beijing.gov.cn/news' }));
+    await vi.waitFor(() => expect(call).toBe(2));
+    checks[1].resolve(resultFor(scan({ url: 'https://www.beijing.gov.cn/news' })));
+    await newer;
+    checks[0].resolve(resultFor(scan()));
+    await older;
+    expect(states.get(1)).toMatchObject({ status: 'done', url: 'https://www.beijing.gov.cn/news' });
+  });
+
+  it('does not check an unchanged report twice, but a re-check asks afresh', async () => {
+    const { checker, deps } = setup();
+    await checker.scanned(1, scan());
+    await checker.scanned(1, scan());
+    expect(deps.check).toHaveBeenCalledTimes(1);
+    await checker.recheck(1);
+    expect(deps.check).toHaveBeenLastCalledWith(expect.anything(), true);
+  });
+
+  it('skips sites the user switched off, without checking', async () => {
+    const { checker, deps } = setup({}, { showBadge: true, disabledSites: ['beijing.gov.cn'] });
+    expect(await checker.scanned(1, scan())).toEqual({ status: 'disabled', url: 'https://www.beijing.gov.cn/' });
+    expect(deps.check).not.toHaveBeenCalled();
+  });
+
+  it('answers the popup for a tab it has not heard from by asking for a scan, and calls browser pages internal', async () => {
+    const { checker, deps } = setup();
+    expect(await checker.stateOf(7)).toMatchObject({ status: 'done' });
+    expect(deps.check).toHaveBeenCalledTimes(1);
+    const internal = setup({ tabUrl: async () => 'chrome://settings/' });
+    expect(await internal.checker.stateOf(7)).toEqual({ status: 'internal', url: 'chrome://settings/' });
+    const silent = setup({ requestScan: async () => null });
+    expect(await silent.checker.stateOf(7)).toEqual({ status: 'idle', url: 'https://www.beijing.gov.cn/' });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Talks to the CONAC hosts, and only to them: certificate pages and embed scripts.
+ * Every request has a timeout and a size cap; redirects are never followed off the host.
+ */
+import type { Cache } from './cache';
+import type { Receipt } from './fetch-text';
+import { parseCertificate, type CertificateParse } from './certificate';
+import { CERTIFICATE_HOST, SCRIPT_HOST, certificateUrl } from './conac';
+import { fetchText, type Unreachable } from './fetch-text';
+
+export type { Unreachable } from './fetch-text';
+
+export type CertificateLookup = (CertificateParse & { receipt?: Receipt }) | Unreachable;
+export type ScriptLookup = { status: 'ok'; certId: string } | { status: 'unresolved'; detail: string } | Unreachable;
+
+export interface ConacClient {
+  certificate(certId: string): Promise<CertificateLookup>;
+  scriptCertId(scriptCode: string): Promise<ScriptLookup>;
+}
+
+export interface ConacClientOptions {
+  fetch: typeof fetch;
+  /** Send every request to this origin instead of the CONAC hosts (mirrors, tests). */
+  origin?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  cache?: Cache<CertificateLookup | ScriptLookup>;
+  now?: () => number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A certificate rarely changes; a missing one may be issued soon. Failures are never cached. */
+const TTL = { found: DAY, notFound: 60 * 60 * 1000 };
+
+export function createConacClient(options: ConacClientOptions): ConacClient {
+  const { origin, cache, now = Date.now } = options;
+  // Redirects stay on the CONAC host they started from: the registry's answer must come from the registry.
+  const get = (url: string) => fetchText(url, { ...options, now, redirects: 'same-host' });
+
+  async function cached<T extends CertificateLookup | ScriptLookup>(
+    key: string,
+    load: () => Promise<T>,
+    ttlOf: (value: T) => number,
+  ): Promise<T> {
+    const hit = (await cache?.get(key).catch(() => undefined)) as T | undefined;
+    if (hit) return hit;
+    const value = await load();
+    const ttl = ttlOf(value);
+    if (ttl > 0) await cache?.set(key, value, ttl).catch(() => undefined);
+    return value;
+  }
+
+  return {
+    certificate: (certId) =>
+      cached<CertificateLookup>(
+        `cert:${certId}`,
+        async () => {
+          const url = certificateUrl(certId, origin ?? `https://${CERTIFICATE_HOST}`);
+          const response = await get(url);
+          if (response.status === 'unreachable') return response;
+          if (!/html|text\/plain/i.test(response.contentType) && response.contentType !== '') {
+            return { status: 'unreadable', detail: `answered with ${response.contentType}` };
+          }
+          return { ...parseCertificate(response.text, certId), receipt: response.receipt };
+        },
+        (value) => (value.status === 'ok' ? TTL.found : value.status === 'not-found' ? TTL.notFound : 0),
+      ),
+    scriptCertId: (scriptCode) =>
+      cached<ScriptLookup>(
+        `script:${scriptCode}`,
+        async () => {
+          const response = await get(embedScriptUrl(scriptCode, origin ?? `https://${SCRIPT_HOST}`));
+          if (response.status === 'unreachable') return response;
+          const id = /[?&]id=([0-9A-Fa-f]{32})/.exec(response.text)?.[1];
+          return id ? { status: 'ok', certId: id.toUpperCase() } : { status: 'unresolved', detail: 'no certificate id in the script' };
+        },
+        (value) => (value.status === 'ok' ? TTL.found : 0),
+      ),
+  };
+}
+
+/** The script's path is derived from its code: /js/AA/BBB/CCCC/NNNNNNNN/CA….js */
+export function embedScriptUrl(scriptCode: string, origin = `https://${SCRIPT_HOST}`): string {
+  const d = scriptCode.slice(2);
+  return `${origin}/js/${d.slice(0, 2)}/${d.slice(2, 5)}/${d.slice(5, 9)}/${d.slice(9, 17)}/${scriptCode}.js`;
+}
+

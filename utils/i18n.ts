@@ -1,0 +1,29 @@
+/** UI words in zh-CN and English: one table (the extension's _locales) for the popup, the options page and the command line. */
+import en from '../public/_locales/en/messages.json';
+import zh from '../public/_locales/zh_CN/messages.json';
+import type { Lang, VerdictState } from './verdict';
+
+export type MessageKey = keyof typeof zh;
+
+const tables: Record<Lang, Record<MessageKey, { message: string }>> = { zh, en };
+
+export function t(lang: Lang, key: MessageKey): string {
+  return tables[lang][key].message;
+}
+
+/** Chinese for any Chinese UI language, English otherwise. */
+export function langFor(uiLanguage: string): Lang {
+  return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';
+}
+
+const STATE_KEYS: Record<VerdictState, MessageKey> = {
+  verified: 'stateVerified',
+  warning: 'stateWarning',
+  danger: 'stateDanger',
+  unknown: 'stateUnknown',
+  none: 'stateNone',
+};
+
+export function stateName(state: VerdictState, lang: Lang): string {
+  return t(lang, STATE_KEYS[state]);
+}

@@ -1,0 +1,52 @@
+/**
+ * Scans a live page now and again whenever it changes, for a bounded time, reporting only
+ * when what it finds changes. Marks rendered late (single-page apps, lazy footers) are caught;
+ * an ordinary page costs one scan and an idle observer that stops by itself.
+ */
+import { detectMarks } from './detect';
+import type { PageScan } from './scan';
+
+export interface WatchOptions {
+  /** Wait for the page to be quiet this long after a change before scanning again. */
+  settleMs?: number;
+  /** Stop watching after this long. */
+  watchMs?: number;
+}
+
+export function scanPage(doc: Document): PageScan {
+  return detectMarks(doc, doc.location.href, { live: true });
+}
+
+export function watchPage(doc: Document, report: (scan: PageScan) => void, options: WatchOptions = {}): () => void {
+  const { settleMs = 400, watchMs = 30_000 } = options;
+  const view = doc.defaultView!;
+  let last = '';
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const scan = () => {
+    pending = undefined;
+    const result = scanPage(doc);
+    const key = JSON.stringify(result);
+    if (key === last) return;
+    last = key;
+    report(result);
+  };
+  const schedule = () => {
+    if (pending === undefined) pending = setTimeout(scan, settleMs);
+  };
+
+  const observer = new view.MutationObserver(schedule);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'src'] });
+  view.addEventListener('popstate', schedule);
+  view.addEventListener('hashchange', schedule);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(pending);
+    clearTimeout(deadline);
+    view.removeEventListener('popstate', schedule);
+    view.removeEventListener('hashchange', schedule);
+  };
+  const deadline = setTimeout(stop, watchMs);
+  scan();
+  return stop;
+}

@@ -1,0 +1,90 @@
+/**
+ * The background's job per tab: check what the content script reports, remember it, paint it,
+ * and drop any check that finishes after the tab has moved on.
+ */
+import type { CheckResult } from './engine';
+import type { PageScan } from './scan';
+import { isSiteDisabled, type Settings } from './settings';
+import { isInternalPage, type TabState } from './tab-state';
+
+export interface TabCheckerDeps {
+  check(scan: PageScan, fresh: boolean): Promise<CheckResult>;
+  settings(): Promise<Settings>;
+  loadState(tabId: number): Promise<TabState | undefined>;
+  saveState(tabId: number, state: TabState): Promise<void>;
+  paint(tabId: number, state: TabState, settings: Settings): Promise<void>;
+  /** Asks the tab's content script for a fresh scan; null when there is none to ask. */
+  requestScan(tabId: number): Promise<PageScan | null>;
+  tabUrl(tabId: number): Promise<string | undefined>;
+}
+
+export type TabChecker = ReturnType<typeof createTabChecker>;
+
+export function createTabChecker(deps: TabCheckerDeps) {
+  // A tab's generation changes with every navigation and every new scan; a check keeps the one it started with.
+  const generations = new Map<number, number>();
+  const lastScans = new Map<number, string>();
+  const nextGeneration = (tabId: number) => {
+    const generation = (generations.get(tabId) ?? 0) + 1;
+    generations.set(tabId, generation);
+    return generation;
+  };
+
+  async function show(tabId: number, state: TabState) {
+    await deps.saveState(tabId, state);
+    await deps.paint(tabId, state, await deps.settings());
+  }
+
+  async function scanned(tabId: number, scan: PageScan, fresh = false): Promise<TabState> {
+    const key = JSON.stringify(scan);
+    const previous = await deps.loadState(tabId);
+    // The content script re-reports on every change of the page; an unchanged report needs no new check.
+    if (!fresh && lastScans.get(tabId) === key && previous) return previous;
+    lastScans.set(tabId, key);
+    const generation = nextGeneration(tabId);
+    const settings = await deps.settings();
+    if (isSiteDisabled(new URL(scan.url).hostname, settings.disabledSites)) {
+      const state: TabState = { status: 'disabled', url: scan.url };
+      await show(tabId, state);
+      return state;
+    }
+    await show(tabId, { status: 'checking', url: scan.url });
+    const result = await deps.check(scan, fresh);
+    if (generations.get(tabId) !== generation) return (await deps.loadState(tabId)) ?? { status: 'idle' };
+    const state: TabState = { status: 'done', url: scan.url, result };
+    await show(tabId, state);
+    return state;
+  }
+
+  return {
+    scanned,
+
+    async navigated(tabId: number, url: string | undefined) {
+      nextGeneration(tabId);
+      lastScans.delete(tabId);
+      await show(tabId, isInternalPage(url) ? { status: 'internal', url: url ?? '' } : { status: 'idle', url });
+    },
+
+    closed(tabId: number) {
+      generations.delete(tabId);
+      lastScans.delete(tabId);
+    },
+
+    /** For the popup: what is known, or a check started now if nothing is. */
+    async stateOf(tabId: number): Promise<TabState> {
+      const known = await deps.loadState(tabId);
+      if (known && known.status !== 'idle') return known;
+      const url = await deps.tabUrl(tabId);
+      if (isInternalPage(url)) return { status: 'internal', url: url ?? '' };
+      const scan = await deps.requestScan(tabId);
+      return scan ? scanned(tabId, scan) : { status: 'idle', url };
+    },
+
+    async recheck(tabId: number): Promise<TabState> {
+      const url = await deps.tabUrl(tabId);
+      if (isInternalPage(url)) return { status: 'internal', url: url ?? '' };
+      const scan = await deps.requestScan(tabId);
+      return scan ? scanned(tabId, scan, true) : { status: 'idle', url };
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/** The rules: from what the page shows and what the certificates say, to one verdict. Pure. */
+import type { Certificate } from './certificate';
+import type { CertificateLookup, ScriptLookup } from './conac-client';
+import { CERTIFICATE_HOST } from './conac';
+import { checkCreditCode, creditCodeMatchesType } from './credit-code';
+import { domainRelation, isGovernmentDomain } from './domain';
+import type { Mark, PageScan } from './scan';
+import { sameUnit } from './unit-name';
+import { stateOf, type Reason, type Severity, type Verdict } from './verdict';
+
+export interface Lookups {
+  /** Certificate lookups by certificate id; absent when offline. */
+  certificates: Record<string, CertificateLookup>;
+  /** Embed-script lookups by script code. */
+  scripts: Record<string, ScriptLookup>;
+  offline: boolean;
+}
+
+/** The certificate id a mark stands for: its own, or the one its embed script gave. */
+export function markCertId(mark: Mark, scripts: Lookups['scripts']): string | null {
+  if (mark.certId) return mark.certId;
+  const script = mark.scriptCode ? scripts[mark.scriptCode] : undefined;
+  return script?.status === 'ok' ? script.certId : null;
+}
+
+/** Ids worth asking the registry about: active marks whose link (if any) really goes to CONAC. */
+export function idsToLookUp(scan: PageScan, scripts: Lookups['scripts'] = {}): string[] {
+  const ids = scan.marks
+    .filter((m) => m.active && linkVerdict(m) === 'conac')
+    .map((m) => markCertId(m, scripts))
+    .filter((id): id is string => id !== null);
+  return [...new Set(ids)];
+}
+
+/** Embed scripts to resolve: active official embeds that did not render a link. */
+export function scriptsToResolve(scan: PageScan): string[] {
+  const codes = scan.marks.filter((m) => m.active && !m.certId && m.scriptCode).map((m) => m.scriptCode!);
+  return [...new Set(codes)];
+}
+
+type LinkVerdict = 'conac' | 'imitation' | 'not-a-certificate' | 'none';
+
+function linkVerdict(mark: Mark): LinkVerdict {
+  if (mark.linkUrl === null) return mark.kind === 'image-only' ? 'none' : 'conac';
+  let url: URL;
+  try {
+    url = new URL(mark.linkUrl);
+  } catch {
+    return 'not-a-certificate';
+  }
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  if (web && url.hostname === CERTIFICATE_HOST) return mark.certificateLink ? 'conac' : 'not-a-certificate';
+  // A script or data URL, a certificate-shaped path elsewhere, or a host dressed up as CONAC's.
+  if (!web || mark.certificateLink || /conac/i.test(url.hostname)) return 'imitation';
+  return 'not-a-certificate';
+}
+
+export function verify(scan: PageScan, lookups: Lookups): Verdict {
+  const reasons: Reason[] = [];
+  const add = (code: Reason['code'], severity: Severity, evidence: Reason['evidence'] = {}) =>
+    reasons.push({ code, severity, evidence });
+  const pageHost = hostOf(scan.url);
+  const active = scan.marks.filter((m) => m.active);
+
+  if (scan.marks.length === 0) {
+    if (isGovernmentDomain(pageHost)) add('government-domain-without-mark', 'warning', { found: pageHost });
+    return { state: stateOf(reasons, false), reasons };
+  }
+  if (active.length === 0) {
+    add('mark-not-displayed', 'warning', { detail: [...new Set(scan.marks.map((m) => m.kind))].join(', ') });
+    return { state: stateOf(reasons, false), reasons };
+  }
+
+  for (const mark of active) {
+    const link = linkVerdict(mark);
+    if (link === 'imitation') add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
+    if (link === 'not-a-certificate') add('mark-unverifiable', 'warning', { found: mark.linkUrl ?? '' });
+    if (link === 'none') add('mark-unverifiable', 'warning', { detail: 'image-only' });
+    if (mark.scriptCode && !markCertId(mark, lookups.scripts) && !lookups.offline) {
+      const script = lookups.scripts[mark.scriptCode];
+      if (script?.status === 'unreachable') addUnreachable(add, script);
+      else add('script-unresolved', 'unknown', { found: mark.scriptCode, detail: script?.status === 'unresolved' ? script.detail : 'not fetched' });
+    }
+  }
+
+  const ids = idsToLookUp(scan, lookups.scripts);
+  if (ids.length > 1) add('multiple-certificates', 'warning', { found: ids.join(', ') });
+  if (lookups.offline && (ids.length > 0 || scriptsToResolve(scan).length > 0)) add('offline', 'unknown');
+
+  const found = ids.map((id) => [id, lookups.certificates[id]] as const).filter(([, lookup]) => lookup);
+  for (const [id, lookup] of found) {
+    if (lookup.status === 'not-found') add('certificate-not-found', 'danger', { found: id });
+    if (lookup.status === 'unreadable') add('certificate-unreadable', 'unknown', { found: id, detail: lookup.detail });
+    if (lookup.status === 'unreachable') addUnreachable(add, lookup);
+  }
+  const primary = primaryCertificate(scan, lookups);
+  if (primary) checkCertificate(primary, scan, active, pageHost, add);
+
+  if (active.some((m) => m.errorIcon)) {
+    add('error-icon', reasons.some((r) => r.code === 'domain-mismatch') ? 'danger' : 'warning');
+  }
+  const distinct = reasons.filter((r, i) => reasons.findIndex((o) => sameReason(o, r)) === i);
+  distinct.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  return { state: stateOf(distinct, primary !== undefined), reasons: distinct };
+}
+
+/** The certificate the verdict is about: with several, the one registered for this site, if any. */
+export function primaryCertificate(scan: PageScan, lookups: Lookups): Certificate | undefined {
+  const certificates = idsToLookUp(scan, lookups.scripts).flatMap((id) => {
+    const lookup = lookups.certificates[id];
+    return lookup?.status === 'ok' ? [lookup.certificate] : [];
+  });
+  const pageHost = hostOf(scan.url);
+  return certificates.find((c) => domainRelation(pageHost, c.domains) === 'match') ?? certificates[0];
+}
+
+function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pageHost: string, add: AddReason) {
+  const registered = cert.domains.join(', ');
+  const relation = domainRelation(pageHost, cert.domains);
+  if (relation === 'match') add('domain-match', 'ok', { found: pageHost, expected: registered });
+  if (relation === 'related') add('domain-related', 'warning', { found: pageHost, expected: registered });
+  if (relation === 'mismatch') add('domain-mismatch', 'danger', { found: pageHost, expected: registered });
+
+  const owner = scan.claims.owner;
+  if (!owner || !cert.holder) add('owner-not-printed', 'info');
+  else if (sameUnit(owner, cert.holder)) add('holder-match', 'ok', { found: cert.holder });
+  else add('holder-mismatch', 'warning', { found: owner, expected: cert.holder });
+
+  const expectedColor = cert.holderType === 'organ' ? 'red' : cert.holderType === 'institution' ? 'blue' : null;
+  const color = active.find((m) => m.certId === cert.id && m.color)?.color ?? active.find((m) => m.color)?.color;
+  if (expectedColor && color) {
+    if (color === expectedColor) add('color-match', 'ok', { found: color });
+    else add('color-type-mismatch', 'warning', { found: color, expected: cert.holderType! });
+  }
+
+  if (cert.creditCode) {
+    const code = checkCreditCode(cert.creditCode);
+    if (!code.valid || !code.checkOk) add('credit-code-invalid', 'warning', { found: cert.creditCode });
+    if (cert.holderType && creditCodeMatchesType(code.category, cert.holderType) === false) {
+      add('credit-code-type-mismatch', 'warning', { found: cert.creditCode, expected: cert.holderType });
+    }
+  }
+}
+
+type AddReason = (code: Reason['code'], severity: Severity, evidence?: Reason['evidence']) => void;
+
+function addUnreachable(add: AddReason, failure: { cause: string; detail: string }) {
+  const code = failure.cause === 'timeout' ? 'service-timeout' : failure.cause === 'redirect' ? 'service-redirect' : failure.cause === 'network' ? 'service-unreachable' : 'service-error';
+  add(code, 'unknown', { found: failure.detail, detail: failure.detail });
+}
+
+/** Most serious first, so every front shows what matters at the top. */
+const SEVERITY_ORDER: Severity[] = ['danger', 'warning', 'unknown', 'info', 'ok'];
+
+/** Several identical marks make one reason, not several. */
+function sameReason(a: Reason, b: Reason): boolean {
+  return a.code === b.code && JSON.stringify(a.evidence) === JSON.stringify(b.evidence);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
