@@ -27,10 +27,12 @@ export default defineBackground(() => {
     loadState: async (tabId) => (await storage.getItem<TabState>(stateKey(tabId))) ?? undefined,
     saveState: (tabId, state) => storage.setItem(stateKey(tabId), state),
     async paint(tabId, state, settings) {
-      const { icon, badgeText, badgeColor, title } = indicatorFor(state, lang, settings.showBadge);
+      const indicator = indicatorFor(state, lang, settings.showBadge);
+      const { icon, badgeText, badgeColor, title } = indicator;
       const path = Object.fromEntries([16, 32, 48].map((size) => [size, `/icons/${icon}-${size}.png`]));
-      // The tab may be gone by the time a check ends.
+      // The tab may be gone by the time a check ends. The indicator is kept too: browsers cannot be asked for a tab's icon.
       await Promise.all([
+        storage.setItem(`session:indicator:${tabId}`, indicator),
         action.setIcon({ tabId, path }),
         action.setTitle({ tabId, title }),
         action.setBadgeText({ tabId, text: badgeText }),
@@ -54,6 +56,6 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     checker.closed(tabId);
-    void storage.removeItem(stateKey(tabId));
+    void storage.removeItems([stateKey(tabId), `session:indicator:${tabId}`]);
   });
 });

@@ -23,18 +23,26 @@ export function markCertId(mark: Mark, scripts: Lookups['scripts']): string | nu
   return script?.status === 'ok' ? script.certId : null;
 }
 
-/** Ids worth asking the registry about: active marks whose link (if any) really goes to CONAC. */
+/**
+ * Marks that can be checked: displayed ones, and official embeds that did not render — the
+ * script can still be asked which certificate it stands for.
+ */
+function checkable(scan: PageScan): Mark[] {
+  return scan.marks.filter((m) => m.active || (m.kind === 'live-script' && m.scriptCode));
+}
+
+/** Ids worth asking the registry about: checkable marks whose link (if any) really goes to CONAC. */
 export function idsToLookUp(scan: PageScan, scripts: Lookups['scripts'] = {}): string[] {
-  const ids = scan.marks
-    .filter((m) => m.active && linkVerdict(m) === 'conac')
+  const ids = checkable(scan)
+    .filter((m) => linkVerdict(m) === 'conac')
     .map((m) => markCertId(m, scripts))
     .filter((id): id is string => id !== null);
   return [...new Set(ids)];
 }
 
-/** Embed scripts to resolve: active official embeds that did not render a link. */
+/** Embed scripts to resolve: official embeds that did not render a link. */
 export function scriptsToResolve(scan: PageScan): string[] {
-  const codes = scan.marks.filter((m) => m.active && !m.certId && m.scriptCode).map((m) => m.scriptCode!);
+  const codes = checkable(scan).filter((m) => !m.certId && m.scriptCode).map((m) => m.scriptCode!);
   return [...new Set(codes)];
 }
 
@@ -66,12 +74,13 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
     if (isGovernmentDomain(pageHost)) add('government-domain-without-mark', 'warning', { found: pageHost });
     return { state: stateOf(reasons, false), reasons };
   }
-  if (active.length === 0) {
+  // An embed that did not render is the site's fault only if the registry's script can be had.
+  const outage = scan.marks.some((m) => m.scriptCode && lookups.scripts[m.scriptCode]?.status === 'unreachable');
+  if (active.length === 0 && !outage) {
     add('mark-not-displayed', 'warning', { detail: [...new Set(scan.marks.map((m) => m.kind))].join(', ') });
-    return { state: stateOf(reasons, false), reasons };
   }
 
-  for (const mark of active) {
+  for (const mark of checkable(scan)) {
     const link = linkVerdict(mark);
     if (link === 'imitation') add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
     if (link === 'not-a-certificate') add('mark-unverifiable', 'warning', { found: mark.linkUrl ?? '' });

@@ -168,4 +168,12 @@ describe('verify: when the registry cannot be asked', () => {
     const unresolved = { ...found(), scripts: { CA010000000604299710001: { status: 'unresolved' as const, detail: 'no certificate id in the script' } } };
     expect(codes(verify(scan({ marks: [live] }), unresolved))).toEqual(['unknown:script-unresolved']);
   });
+
+  it('an official embed that never rendered: the site is at fault only if the script can be had', () => {
+    const inert = mark({ kind: 'live-script', active: false, certId: null, linkUrl: null, linkHost: null, certificateLink: false, color: null, scriptCode: 'CA010000000604299710001' });
+    const resolved = { ...found(certificate()), scripts: { CA010000000604299710001: { status: 'ok' as const, certId: BEIJING_ID } } };
+    expect(codes(verify(scan({ marks: [inert] }), resolved))).toEqual(['warning:mark-not-displayed', 'ok:domain-match', 'ok:holder-match']);
+    const down = { ...found(), scripts: { CA010000000604299710001: { status: 'unreachable' as const, cause: 'network' as const, detail: 'refused' } } };
+    expect(codes(verify(scan({ marks: [inert] }), down))).toEqual(['unknown:service-unreachable']);
+  });
 });

@@ -1,0 +1,332 @@
+// @vitest-environment node
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  findById,
+  recordByKey,
+  registry,
+  scriptPath,
+  UNKNOWN_ID,
+  withCreditCheck,
+} from '../../scripts/stand-in/registry';
+import { HUGE_BYTES, REDIRECT_TARGET, startStandIn, type StandIn } from '../../scripts/stand-in/server';
+import { sampleSiteMap, sampleSites } from '../../scripts/stand-in/sites';
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+interface Get {
+  path: string;
+  host?: string;
+  https?: boolean;
+  /** Give up (reject with 'timeout') after this long. */
+  timeoutMs?: number;
+}
+
+function get(server: StandIn, { path, host = 'bszs.conac.cn', https = false, timeoutMs = 5000 }: Get): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const options = {
+      host: '127.0.0.1',
+      port: server.port,
+      path,
+      headers: { host },
+      ...(https ? { rejectUnauthorized: false, servername: isIP(host) ? undefined : host } : {}),
+    };
+    const req = (https ? httpsRequest : httpRequest)(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Headers plus whatever body arrives within `ms`, then hangs up. */
+function firstBytes(server: StandIn, path: string, ms: number): Promise<{ status: number; bytes: number; ended: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { host: 'bszs.conac.cn' } }, (res) => {
+      let bytes = 0;
+      let ended = false;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => (ended = true));
+      res.on('error', () => {});
+      setTimeout(() => {
+        req.destroy();
+        resolve({ status: res.statusCode!, bytes, ended });
+      }, ms);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const certPath = (id: string) => `/sitename?method=show&id=${id}`;
+const text = (a: Answer) => a.body.toString('utf8');
+
+/** Runs an embed script against a minimal fake page and returns what it put into the mark elements. */
+function renderEmbed(script: string, hostname: string, elements = 1): string[] {
+  const spans = Array.from({ length: elements }, () => ({ innerHTML: '' }));
+  runInNewContext(script, {
+    URL,
+    location: { hostname },
+    document: { readyState: 'complete', querySelectorAll: () => spans, addEventListener: () => {} },
+  });
+  return spans.map((s) => s.innerHTML);
+}
+
+describe('stand-in registry', () => {
+  it('has unique, well-formed ids and script codes', () => {
+    expect(new Set(registry.map((r) => r.id)).size).toBe(registry.length);
+    expect(new Set(registry.map((r) => r.scriptCode)).size).toBe(registry.length);
+    for (const r of registry) {
+      expect(r.id).toMatch(/^[0-9A-F]{32}$/);
+      expect(r.scriptCode).toMatch(/^CA\d{21}$/);
+    }
+    expect(findById(UNKNOWN_ID)).toBeUndefined();
+  });
+
+  it('computes credit check characters (GB 32100-2015)', () => {
+    expect(recordByKey('beijing').creditCode).toBe('111100000000558227');
+    for (const r of registry) {
+      if (!r.creditCode || r.key === 'library') continue;
+      expect(withCreditCheck(r.creditCode.slice(0, 17))).toBe(r.creditCode);
+    }
+    const pilot = recordByKey('library').creditCode!;
+    expect(withCreditCheck(pilot.slice(0, 17))).not.toBe(pilot);
+  });
+
+  it('derives the script path from the code', () => {
+    expect(scriptPath('CA010000000604299710001')).toBe('/js/01/000/0000/60429971/CA010000000604299710001.js');
+  });
+});
+
+describe('stand-in server', () => {
+  let server: StandIn;
+  beforeAll(async () => {
+    server = await startStandIn({ sites: sampleSiteMap(), slowMs: 300 });
+  });
+  afterAll(() => server.close());
+
+  it('answers http and https on one port', async () => {
+    for (const https of [false, true]) {
+      const a = await get(server, { path: certPath(recordByKey('beijing').id), https });
+      expect(a.status).toBe(200);
+      expect(a.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+      expect(text(a)).toContain('北京市人民政府');
+    }
+    expect(server.requests.slice(-2).map((r) => r.scheme)).toEqual(['http', 'https']);
+  });
+
+  it('serves every normal certificate with its labels and fields', async () => {
+    for (const r of registry.filter((r) => !r.behaviour && r.key !== 'hostile')) {
+      const page = text(await get(server, { path: certPath(r.id), host: '127.0.0.1' }));
+      expect(page).toContain('<title>标识证书基本信息</title>');
+      for (const value of [r.holder, r.holderType, r.siteName, r.certNumber, r.issueDate, r.issuer, ...r.domains]) {
+        expect(page).toContain(value);
+      }
+      for (const label of ['机构名称', '机构类型', '机构地址', '机构职能', '网站名称', '标识证书发放单位', '标识证书编号', '标识证书发放时间']) {
+        expect(page).toContain(label);
+      }
+      expect(page).toMatch(/域名/);
+      if (r.creditCode) expect(page).toContain(`统一社会信用代码`);
+    }
+  });
+
+  it('prints markup in fields as text', async () => {
+    const page = text(await get(server, { path: certPath(recordByKey('hostile').id) }));
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;某某局');
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toContain('<iframe');
+  });
+
+  it('answers not-found for unknown or missing ids', async () => {
+    for (const path of [certPath(UNKNOWN_ID), '/sitename?method=show', certPath('nonsense')]) {
+      const a = await get(server, { path });
+      expect(a.status).toBe(200);
+      expect(text(a)).toContain('该标识证书不存在');
+      expect(text(a)).not.toContain('机构名称');
+    }
+  });
+
+  it('serves the embed script for a registered code, 404 otherwise', async () => {
+    const beijing = recordByKey('beijing');
+    const a = await get(server, { path: scriptPath(beijing.scriptCode), host: 'dcs.conac.cn', https: true });
+    expect(a.status).toBe(200);
+    expect(a.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(text(a)).toContain(beijing.id);
+    expect(text(a)).toContain('_ideConac');
+    expect((await get(server, { path: '/js/01/000/0000/60429971/CA010000000604299719999.js' })).status).toBe(404);
+    // The directories must agree with the code.
+    expect((await get(server, { path: '/js/02/000/0000/60429971/CA010000000604299710001.js' })).status).toBe(404);
+  });
+
+  it('embed script shows the error image off the registered domains', async () => {
+    const script = (key: string) => get(server, { path: scriptPath(recordByKey(key).scriptCode) }).then(text);
+    const beijing = await script('beijing');
+    const id = recordByKey('beijing').id;
+    expect(renderEmbed(beijing, 'www.beijing.gov.cn', 2)).toEqual([
+      expect.stringContaining(`href="//bszs.conac.cn/sitename?method=show&id=${id}"`),
+      expect.stringContaining('src="//dcs.conac.cn/image/red.png"'),
+    ]);
+    expect(renderEmbed(beijing, 'beijing.gov.cn')[0]).toContain('/image/red.png');
+    expect(renderEmbed(beijing, 'www.beijing-gov.com.cn')[0]).toContain('/image/red_error.png');
+    const county = await script('county');
+    expect(renderEmbed(county, new URL('http://某某县人民政府.政务').hostname)[0]).toContain('/image/red.png');
+    expect(renderEmbed(await script('cdc'), 'localhost')[0]).toContain('/image/blue_error.png');
+  });
+
+  it('serves the four mark images as 65×80 PNGs', async () => {
+    const bodies = new Map<string, Buffer>();
+    for (const name of ['red', 'blue', 'red_error', 'blue_error']) {
+      const a = await get(server, { path: `/image/${name}.png`, host: 'dcs.conac.cn' });
+      expect(a.status).toBe(200);
+      expect(a.headers['content-type']).toBe('image/png');
+      expect(a.body.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect([a.body.readUInt32BE(16), a.body.readUInt32BE(20)]).toEqual([65, 80]);
+      bodies.set(name, a.body);
+    }
+    expect(new Set([...bodies.values()].map((b) => b.toString('base64'))).size).toBe(4);
+    expect((await get(server, { path: '/image/green.png' })).status).toBe(404);
+  });
+
+  it('routes sites by Host header', async () => {
+    const home = await get(server, { path: '/', host: 'www.beijing.gov.cn', https: true });
+    expect(home.status).toBe(200);
+    expect(text(home)).toContain('主办单位：北京市人民政府');
+    const withPort = await get(server, { path: '/?from=nav', host: `www.beijing.gov.cn:${server.port}` });
+    expect(text(withPort)).toContain('首都之窗');
+    const county = await get(server, { path: '/', host: new URL('http://某某县人民政府.政务').hostname });
+    expect(text(county)).toContain('某某县人民政府');
+    expect((await get(server, { path: '/news/1.html', host: 'www.beijing.gov.cn' })).status).toBe(404);
+    expect((await get(server, { path: '/', host: 'www.unknown-host.com' })).status).toBe(404);
+    // CONAC routes answer on any host, so the stand-in also works as --conac-origin.
+    expect(text(await get(server, { path: certPath(recordByKey('moe').id), host: 'www.beijing.gov.cn' }))).toContain(
+      '中华人民共和国教育部',
+    );
+  });
+
+  it('records every request', async () => {
+    const before = server.requests.length;
+    await get(server, { path: '/', host: 'www.example-shop.com' });
+    expect(server.requests.slice(before)).toEqual([{ host: 'www.example-shop.com', path: '/', scheme: 'http' }]);
+  });
+
+  it('drops CONAC connections while down, keeps serving sites', async () => {
+    server.setDown(true);
+    try {
+      await expect(get(server, { path: certPath(recordByKey('beijing').id) })).rejects.toThrow();
+      await expect(get(server, { path: '/image/red.png', https: true })).rejects.toThrow();
+      await expect(get(server, { path: scriptPath(recordByKey('beijing').scriptCode) })).rejects.toThrow();
+      expect((await get(server, { path: '/', host: 'www.beijing.gov.cn' })).status).toBe(200);
+    } finally {
+      server.setDown(false);
+    }
+    expect((await get(server, { path: certPath(recordByKey('beijing').id) })).status).toBe(200);
+  });
+
+  it('redirects the redirect record off-host', async () => {
+    const r = recordByKey('redirect');
+    const a = await get(server, { path: certPath(r.id), https: true });
+    expect(a.status).toBe(302);
+    expect(new URL(a.headers.location!).host).toBe('evil.example');
+    expect(a.headers.location).toBe(`${REDIRECT_TARGET}sitename?method=show&id=${r.id}`);
+    // The redirect target fools a client that follows it with a normal-looking certificate.
+    const target = new URL(a.headers.location!);
+    const landed = await get(server, { path: target.pathname + target.search, host: target.host });
+    expect(landed.status).toBe(200);
+    expect(text(landed)).toContain(r.holder);
+  });
+
+  it('answers the slow record only after slowMs', async () => {
+    const started = Date.now();
+    const a = await get(server, { path: certPath(recordByKey('slow').id) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect(text(a)).toContain('某某市数据资源管理局');
+  });
+
+  it('never finishes the endless record', async () => {
+    const a = await firstBytes(server, certPath(recordByKey('endless').id), 700);
+    expect(a.status).toBe(200);
+    expect(a.bytes).toBeGreaterThan(0);
+    expect(a.ended).toBe(false);
+  });
+
+  it('puts the huge record’s fields after 5 MB', async () => {
+    const a = await get(server, { path: certPath(recordByKey('huge').id) });
+    expect(a.body.length).toBeGreaterThan(HUGE_BYTES);
+    expect(a.body.indexOf(Buffer.from('机构名称'))).toBeGreaterThan(HUGE_BYTES);
+  });
+
+  it('serves the wrong content types and the unlabelled page', async () => {
+    const octet = await get(server, { path: certPath(recordByKey('octet').id) });
+    expect(octet.headers['content-type']).toBe('application/octet-stream');
+    expect(text(octet)).toContain('某某市审计局');
+    const image = await get(server, { path: certPath(recordByKey('image').id) });
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const unlabelled = await get(server, { path: certPath(recordByKey('unlabelled').id) });
+    expect(unlabelled.status).toBe(200);
+    expect(text(unlabelled)).not.toMatch(/机构名称|域名[：:]|标识证书编号/);
+  });
+
+  it('closes while a response is still streaming', async () => {
+    const other = await startStandIn();
+    const pending = firstBytes(other, certPath(recordByKey('endless').id), 300);
+    await new Promise((r) => setTimeout(r, 100));
+    await other.close();
+    await pending.catch(() => {});
+  });
+});
+
+describe('sample sites', () => {
+  const ids = (html: string) => [...html.matchAll(/bszs\.conac\.cn\/sitename\?method=show&(?:amp;)?id=([0-9A-F]{32})/g)].map((m) => m[1]!);
+  const scripts = (html: string) => [...html.matchAll(/dcs\.conac\.cn(\/js\/[^'"]+\.js)/g)].map((m) => m[1]!);
+
+  it('have unique hosts and real content', () => {
+    expect(new Set(sampleSites.map((s) => s.host)).size).toBe(sampleSites.length);
+    for (const s of sampleSites) {
+      expect(s.html).toMatch(/^<!DOCTYPE html>/);
+      expect(s.host).toBe(new URL(`http://${s.host}`).hostname);
+    }
+  });
+
+  it('link verified sites to certificates of their own host and 主办单位', () => {
+    for (const s of sampleSites.filter((s) => s.expect === 'verified')) {
+      const codes = scripts(s.html).map((p) => p.match(/(CA\d{21})\.js$/)![1]);
+      const records = [...ids(s.html).map((id) => findById(id)), ...codes.map((c) => registry.find((r) => r.scriptCode === c))];
+      expect(records.length, s.host).toBeGreaterThan(0);
+      for (const r of records) {
+        expect(r, s.host).toBeDefined();
+        expect(r!.domains.map((d) => new URL(`http://${d}`).hostname), s.host).toContain(s.host);
+        expect(s.html, s.host).toContain(`主办单位：${r!.holder}`);
+      }
+    }
+  });
+
+  it('only reference embed scripts the stand-in serves', async () => {
+    const server = await startStandIn();
+    try {
+      for (const path of sampleSites.flatMap((s) => scripts(s.html))) {
+        expect((await get(server, { path, host: 'dcs.conac.cn' })).status, path).toBe(200);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('include a mark that is not on bszs.conac.cn and one with the error image', () => {
+    expect(sampleSites.find((s) => s.host === 'www.bjzwfw-gov.com')!.html).toContain('bszs.conac.cn.verify-cert.com');
+    expect(sampleSites.find((s) => s.host === 'www.bjhd.gov.cn')!.html).toContain('red_error.png');
+    expect(sampleSites.find((s) => s.expect === 'none')!.html).not.toMatch(/conac/);
+  });
+});
