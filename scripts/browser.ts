@@ -38,7 +38,7 @@ async function locate(): Promise<string | undefined> {
 
 function aptInstallChromium(): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+    const child = spawn('sh', ['-c', 'apt-get update && apt-get install -y chromium chromium-l10n fonts-wqy-microhei'], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
@@ -98,6 +98,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Default: a fresh temporary profile, removed by close(). */
   userDataDir?: string;
+  /** The browser's UI language, which the extension speaks (default zh-CN). */
+  locale?: string;
 }
 
 export interface LaunchedBrowser {
@@ -118,6 +120,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
+    locale: opts.locale ?? 'zh-CN',
+    // On Linux Chromium takes its UI language, which extensions see, from the environment.
+    env: { ...process.env, LANGUAGE: (opts.locale ?? 'zh-CN').replace('-', '_') },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionDir, opts.standInPort),
   });

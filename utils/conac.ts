@@ -12,3 +12,24 @@ export const SCRIPT_CODE_PATTERN = /CA\d{21}/;
 export function certificateUrl(certId: string, origin = `https://${CERTIFICATE_HOST}`): string {
   return `${origin}/sitename?method=show&id=${certId}`;
 }
+
+/**
+ * The certificate id (upper case) when `url` has the certificate page's shape,
+ * `/sitename?method=show&id=<32 hex>`, whatever its host (judging the host is the verifier's job).
+ */
+export function certificateIdOf(url: URL): string | null {
+  if (!/\/sitename$/i.test(url.pathname)) return null;
+  if (url.searchParams.get('method')?.toLowerCase() !== 'show') return null;
+  const id = url.searchParams.get('id') ?? '';
+  return /^[0-9a-f]{32}$/i.test(id) ? id.toUpperCase() : null;
+}
+
+/** One of the mark images the registry serves (`/image/red.png`, `blue_error.png` …). */
+export function isOfficialImageUrl(url: URL): boolean {
+  return url.hostname === SCRIPT_HOST && url.pathname.startsWith('/image/');
+}
+
+/** The official embed script: on the registry's host, or copied elsewhere under its `CA….js` name. */
+export function isEmbedScriptUrl(url: URL): boolean {
+  return /CA\d{21}\.js$/.test(url.pathname) || (url.hostname === SCRIPT_HOST && url.pathname.startsWith('/js/'));
+}

@@ -56,13 +56,21 @@ export function createTabChecker(deps: TabCheckerDeps) {
     return state;
   }
 
+  /** Asks the content script; a tab without one shows a page no extension may read (a browser page, the web store). */
+  async function scanAgain(tabId: number, fresh: boolean): Promise<TabState> {
+    const url = await deps.tabUrl(tabId);
+    const scan = url !== undefined && isInternalPage(url) ? null : await deps.requestScan(tabId);
+    return scan ? scanned(tabId, scan, fresh) : { status: 'internal', url: url ?? '' };
+  }
+
   return {
     scanned,
 
+    /** `url` is known only for pages the extension may see; without it, wait for the content script. */
     async navigated(tabId: number, url: string | undefined) {
       nextGeneration(tabId);
       lastScans.delete(tabId);
-      await show(tabId, isInternalPage(url) ? { status: 'internal', url: url ?? '' } : { status: 'idle', url });
+      await show(tabId, url !== undefined && isInternalPage(url) ? { status: 'internal', url } : { status: 'idle', url });
     },
 
     closed(tabId: number) {
@@ -74,17 +82,10 @@ export function createTabChecker(deps: TabCheckerDeps) {
     async stateOf(tabId: number): Promise<TabState> {
       const known = await deps.loadState(tabId);
       if (known && known.status !== 'idle') return known;
-      const url = await deps.tabUrl(tabId);
-      if (isInternalPage(url)) return { status: 'internal', url: url ?? '' };
-      const scan = await deps.requestScan(tabId);
-      return scan ? scanned(tabId, scan) : { status: 'idle', url };
+      return scanAgain(tabId, false);
     },
 
-    async recheck(tabId: number): Promise<TabState> {
-      const url = await deps.tabUrl(tabId);
-      if (isInternalPage(url)) return { status: 'internal', url: url ?? '' };
-      const scan = await deps.requestScan(tabId);
-      return scan ? scanned(tabId, scan, true) : { status: 'idle', url };
-    },
+    recheck: (tabId: number) => scanAgain(tabId, true),
   };
+
 }

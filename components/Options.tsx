@@ -1,0 +1,149 @@
+/** The options page: the badge, the sites not to check, the certificate cache, the privacy statement. Plain props. */
+import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import { parseSiteList, type Settings } from '../utils/settings';
+import type { Lang } from '../utils/verdict';
+import { fill, htmlLang } from './text';
+
+export interface OptionsProps {
+  lang: Lang;
+  /** The settings as stored when the page opened. */
+  initial: Settings;
+  save(settings: Settings): Promise<void>;
+  /** Resolves to the number of entries removed. */
+  clearCache(): Promise<number>;
+}
+
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed' };
+
+export function Options({ lang, initial, save, clearCache }: OptionsProps) {
+  const [saved, setSaved] = useState<Settings>(initial);
+  const [text, setText] = useState(initial.disabledSites.join('\n'));
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [cleared, setCleared] = useState<number | null>(null);
+  const [clearing, setClearing] = useState(false);
+
+  const [badgeFailed, setBadgeFailed] = useState(false);
+
+  const store = async (next: Settings): Promise<boolean> => {
+    try {
+      await save(next);
+      setSaved(next);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const toggleBadge = async (showBadge: boolean) => setBadgeFailed(!(await store({ ...saved, showBadge })));
+
+  const saveSites = async (event: Event) => {
+    event.preventDefault();
+    const { sites, invalid } = parseSiteList(text);
+    setInvalid(invalid);
+    setStatus({ kind: (await store({ ...saved, disabledSites: sites })) ? 'saved' : 'failed' });
+  };
+
+  const clear = async () => {
+    setClearing(true);
+    try {
+      setCleared(await clearCache());
+    } finally {
+      setClearing(false);
+    }
+  };
+
+  return (
+    <main class="options" lang={htmlLang(lang)}>
+      <header class="options__header">
+        <img src="/icons/app.svg" alt="" width={32} height={32} />
+        <h1>
+          {t(lang, 'extName')} · {t(lang, 'optTitle')}
+        </h1>
+      </header>
+
+      <section class="card" aria-labelledby="opt-display">
+        <h2 id="opt-display">{t(lang, 'optHeadingDisplay')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={saved.showBadge}
+            onChange={(e) => void toggleBadge((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="show-badge"
+          />
+          <span>{t(lang, 'optBadge')}</span>
+        </label>
+        {badgeFailed && (
+          <p class="status status--failed" role="alert">
+            {t(lang, 'optSaveFailed')}
+          </p>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="opt-sites">
+        <h2 id="opt-sites">{t(lang, 'optHeadingSites')}</h2>
+        <form onSubmit={(e) => void saveSites(e)}>
+          <label for="sites" class="field-label">
+            {t(lang, 'optDisabledSites')}
+          </label>
+          <p class="hint" id="sites-hint">
+            {t(lang, 'optSitesHint')}
+          </p>
+          <textarea
+            id="sites"
+            rows={6}
+            spellcheck={false}
+            autocomplete="off"
+            aria-describedby={invalid.length ? 'sites-hint sites-invalid' : 'sites-hint'}
+            aria-invalid={invalid.length ? 'true' : undefined}
+            value={text}
+            onInput={(e) => {
+              setText((e.currentTarget as HTMLTextAreaElement).value);
+              setStatus({ kind: 'idle' });
+            }}
+            data-testid="sites"
+          />
+          {invalid.length > 0 && (
+            <div class="invalid" id="sites-invalid" role="alert" data-testid="invalid-lines">
+              <p>{t(lang, 'optInvalidLines')}</p>
+              <ul>
+                {invalid.map((line, i) => (
+                  <li key={i} class="mono" data-testid="invalid-line">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div class="row">
+            <button type="submit" class="button button--primary" data-testid="save">
+              {t(lang, 'optSave')}
+            </button>
+            <span class="status" role="status" data-testid="save-status">
+              {status.kind === 'saved' ? `✓ ${t(lang, 'optSaved')}` : status.kind === 'failed' ? t(lang, 'optSaveFailed') : ''}
+            </span>
+          </div>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="opt-cache">
+        <h2 id="opt-cache">{t(lang, 'optHeadingCache')}</h2>
+        <p class="hint">{t(lang, 'optCacheHint')}</p>
+        <div class="row">
+          <button type="button" class="button" onClick={clear} disabled={clearing} data-testid="clear-cache">
+            {t(lang, 'optClearCache')}
+          </button>
+          <span class="status" role="status" data-testid="cache-status">
+            {cleared === null ? '' : `✓ ${fill(t(lang, 'optCacheClearedCount'), { count: cleared })}`}
+          </span>
+        </div>
+      </section>
+
+      <section class="card" aria-labelledby="opt-privacy">
+        <h2 id="opt-privacy">{t(lang, 'optHeadingPrivacy')}</h2>
+        <p data-testid="privacy">{t(lang, 'optPrivacy')}</p>
+      </section>
+    </main>
+  );
+}

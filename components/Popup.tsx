@@ -1,0 +1,203 @@
+/**
+ * The popup's screens for one tab's state. Plain props and callbacks, no browser calls of its own
+ * (the clipboard aside), so every screen renders in a test. Page and certificate text are text nodes only.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { certificateUrl } from '../utils/conac';
+import type { CheckResult } from '../utils/engine';
+import { stateName, t } from '../utils/i18n';
+import { renderText } from '../utils/report';
+import { indicatorFor, type TabState } from '../utils/tab-state';
+import { reasonMessage, type Lang } from '../utils/verdict';
+import { primaryCertificate } from '../utils/verify';
+import { CertificateCard } from './CertificateCard';
+import { MarkList } from './MarkList';
+import { ReasonList } from './ReasonList';
+import { formatTime, hostOf, htmlLang } from './text';
+import { VerdictBand, type Tone } from './VerdictBand';
+
+export interface PopupProps {
+  /** null while the background has not answered yet. */
+  state: TabState | null;
+  lang: Lang;
+  /** A re-check is running. */
+  rechecking?: boolean;
+  /** The background could not be asked. */
+  loadFailed?: boolean;
+  onRecheck?: () => void;
+  onOpenOptions?: () => void;
+  /** Defaults to the clipboard API. */
+  copyText?: (text: string) => Promise<void>;
+}
+
+type ScreenState = 'verified' | 'warning' | 'danger' | 'unknown' | 'none' | 'internal' | 'disabled' | 'idle' | 'checking';
+
+export function Popup(props: PopupProps) {
+  const { state, lang } = props;
+  const screen: ScreenState = state === null ? 'checking' : state.status === 'done' ? state.result.verdict.state : state.status;
+  return (
+    <main class={`popup popup--${screen}`} data-state={screen} lang={htmlLang(lang)}>
+      <Screen {...props} />
+      <footer class="footer">
+        <span class="footer__brand">
+          <img src="/icons/app.svg" alt="" width={16} height={16} />
+          {t(lang, 'extName')}
+        </span>
+        {props.onOpenOptions && (
+          <button type="button" class="link-button" onClick={props.onOpenOptions} data-testid="open-options">
+            {t(lang, 'options')}
+          </button>
+        )}
+      </footer>
+    </main>
+  );
+}
+
+function Screen(props: PopupProps) {
+  const { state, lang } = props;
+  if (state === null || state.status === 'checking') {
+    return (
+      <VerdictBand tone="neutral" icon="neutral" title={t(lang, 'stateChecking')} host={hostOf(state?.url)} busy>
+        <p class="band__text">{t(lang, 'checkingBody')}</p>
+      </VerdictBand>
+    );
+  }
+  switch (state.status) {
+    case 'internal':
+      return (
+        <>
+          <VerdictBand tone="neutral" icon="neutral" title={t(lang, 'stateInternal')} />
+          <Body>{t(lang, 'internalBody')}</Body>
+        </>
+      );
+    case 'disabled':
+      return (
+        <>
+          <VerdictBand tone="neutral" icon="neutral" title={t(lang, 'stateDisabled')} host={hostOf(state.url)} />
+          <Body>{t(lang, 'disabledBody')}</Body>
+          {props.onOpenOptions && (
+            <Actions>
+              <button type="button" class="button button--primary" onClick={props.onOpenOptions}>
+                {t(lang, 'options')}
+              </button>
+            </Actions>
+          )}
+        </>
+      );
+    case 'idle':
+      return (
+        <>
+          <VerdictBand tone="neutral" icon="neutral" title={t(lang, 'stateIdle')} host={hostOf(state.url)} />
+          <Body>{t(lang, props.loadFailed ? 'loadFailed' : 'idleBody')}</Body>
+          <Actions>
+            <RecheckButton {...props} primary />
+          </Actions>
+        </>
+      );
+    case 'done':
+      return <Result {...props} result={state.result} />;
+  }
+}
+
+function Result(props: PopupProps & { result: CheckResult }) {
+  const { result, lang } = props;
+  const { verdict, scan, lookups } = result;
+  const cert = primaryCertificate(scan, lookups);
+  const host = hostOf(scan.url);
+  const icon = indicatorFor({ status: 'done', url: scan.url, result }, lang, true).icon;
+  const tone: Tone = verdict.state === 'none' ? 'neutral' : verdict.state;
+  const top = verdict.reasons[0];
+  const title =
+    cert || verdict.state === 'warning' || verdict.state === 'danger'
+      ? stateName(verdict.state, lang)
+      : t(lang, verdict.state === 'none' ? 'noMarkTitle' : 'offlineTitle');
+
+  const band = (
+    <VerdictBand tone={tone} icon={icon} title={title} host={host}>
+      {verdict.state === 'none' && <p class="band__text">{t(lang, 'noMarkBody')}</p>}
+      {verdict.state === 'unknown' && !cert && <p class="band__text">{t(lang, 'unknownBody')}</p>}
+      {/* With a certificate in between, the findings are far down: the worst one leads here. */}
+      {verdict.state !== 'verified' && cert && top && top.severity !== 'ok' && (
+        <p class="band__headline" data-testid="headline">
+          {reasonMessage(top, lang)}
+        </p>
+      )}
+      {(verdict.state === 'danger' || verdict.state === 'warning') && (
+        <p class="band__text">{t(lang, verdict.state === 'danger' ? 'dangerAdvice' : 'warningAdvice')}</p>
+      )}
+    </VerdictBand>
+  );
+
+  return (
+    <>
+      {band}
+      {cert && <CertificateCard cert={cert} host={host} owner={scan.claims.owner} verified={verdict.state === 'verified'} lang={lang} />}
+      <ReasonList reasons={verdict.reasons} lang={lang} />
+      {!cert && verdict.state !== 'none' && <MarkList marks={scan.marks} lang={lang} />}
+      <p class="checked-at">
+        {t(lang, 'checkedAt')} <time dateTime={result.checkedAt}>{formatTime(result.checkedAt, lang)}</time>
+      </p>
+      <Actions sticky={cert !== undefined}>
+        {cert && (
+          <a
+            class={`button ${verdict.state === 'verified' ? 'button--primary' : ''}`}
+            href={certificateUrl(cert.id)}
+            target="_blank"
+            rel="noreferrer noopener"
+            data-testid="open-certificate"
+          >
+            {t(lang, 'openCertificate')}
+          </a>
+        )}
+        <RecheckButton {...props} primary={!cert && verdict.state === 'unknown'} />
+        <CopyButton text={() => renderText(result, lang)} lang={lang} copyText={props.copyText} />
+      </Actions>
+    </>
+  );
+}
+
+function Body({ children }: { children: ComponentChildren }) {
+  return <p class="body-text">{children}</p>;
+}
+
+function Actions({ children, sticky }: { children: ComponentChildren; sticky?: boolean }) {
+  return <div class={`actions${sticky ? ' actions--sticky' : ''}`}>{children}</div>;
+}
+
+function RecheckButton({ lang, rechecking, onRecheck, primary }: PopupProps & { primary?: boolean }) {
+  if (!onRecheck) return null;
+  return (
+    <button type="button" class={`button${primary ? ' button--primary' : ''}`} onClick={onRecheck} disabled={rechecking} data-testid="recheck">
+      {t(lang, rechecking ? 'stateChecking' : 'recheck')}
+    </button>
+  );
+}
+
+const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
+
+function CopyButton({ text, lang, copyText = defaultCopy }: { text: () => string; lang: Lang; copyText?: (text: string) => Promise<void> }) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = async () => {
+    clearTimeout(timer.current);
+    try {
+      await copyText(text());
+      setStatus('copied');
+    } catch {
+      setStatus('failed');
+    }
+    timer.current = setTimeout(() => setStatus('idle'), 2500);
+  };
+  return (
+    <>
+      <button type="button" class={`button button--${status}`} onClick={copy} data-testid="copy-summary">
+        {status === 'copied' ? `✓ ${t(lang, 'copied')}` : status === 'failed' ? t(lang, 'copyFailed') : t(lang, 'copySummary')}
+      </button>
+      <span class="sr-only" aria-live="polite">
+        {status === 'copied' ? t(lang, 'copied') : status === 'failed' ? t(lang, 'copyFailed') : ''}
+      </span>
+    </>
+  );
+}

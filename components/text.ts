@@ -1,0 +1,53 @@
+/** Small helpers shared by the popup's and the options page's components. */
+import type { MessageKey } from '../utils/i18n';
+import type { Lang, Severity } from '../utils/verdict';
+import type { MarkKind } from '../utils/scan';
+
+/** A message with `$NAME$` placeholders filled in (the _locales placeholder syntax). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
+    const value = values[name.toLowerCase()];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export const SEVERITY_KEY: Record<Severity, MessageKey> = {
+  ok: 'sevOk',
+  info: 'sevInfo',
+  warning: 'sevWarning',
+  danger: 'sevDanger',
+  unknown: 'sevUnknown',
+};
+
+export const MARK_KIND_KEY: Record<MarkKind, MessageKey> = {
+  'live-script': 'markKindLiveScript',
+  'static-link': 'markKindStaticLink',
+  'text-link': 'markKindTextLink',
+  'image-only': 'markKindImageOnly',
+  'js-generated': 'markKindJsGenerated',
+  'commented-out': 'markKindCommentedOut',
+};
+
+/** Full-width colon in Chinese, ": " in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+export function htmlLang(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function formatTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(htmlLang(lang), { dateStyle: 'medium', timeStyle: 'short' });
+}

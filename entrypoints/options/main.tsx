@@ -1,0 +1,23 @@
+/** Options wiring: read the settings, render, write them back. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Options } from '@/components/Options';
+import { htmlLang } from '@/components/text';
+import { clearCertificateCache } from '@/utils/browser-store';
+import { langFor, t } from '@/utils/i18n';
+import { settingsItem } from '@/utils/settings';
+import type { Lang } from '@/utils/verdict';
+import '@/components/theme.css';
+import './style.css';
+
+const asked = new URLSearchParams(location.search).get('lang');
+const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i18n.getUILanguage());
+document.documentElement.lang = htmlLang(lang);
+document.title = `${t(lang, 'extName')} · ${t(lang, 'optTitle')}`;
+
+void settingsItem.getValue().then((initial) => {
+  render(
+    <Options lang={lang} initial={initial} save={(settings) => settingsItem.setValue(settings)} clearCache={clearCertificateCache} />,
+    document.getElementById('app')!,
+  );
+});

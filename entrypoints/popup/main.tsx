@@ -1,0 +1,108 @@
+/** Popup wiring: which tab, which language, ask the background, render. */
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/Popup';
+import { htmlLang } from '@/components/text';
+import { langFor, t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
+import type { TabState } from '@/utils/tab-state';
+import type { Lang } from '@/utils/verdict';
+import '@/components/theme.css';
+import './style.css';
+
+const POLL_MS = 300;
+/** How long to wait for a page that has not reported yet, and for a check under way (registry requests time out). */
+const WAIT_IDLE_MS = 4_000;
+const WAIT_CHECKING_MS = 25_000;
+
+const params = new URLSearchParams(location.search);
+
+function pickLang(): Lang {
+  const asked = params.get('lang');
+  if (asked === 'zh' || asked === 'en') return asked;
+  return langFor(browser.i18n.getUILanguage());
+}
+
+/** `?tabId=N` (a popup opened as a tab), else the active tab of this window. */
+async function pickTab(): Promise<number | undefined> {
+  const asked = params.get('tabId');
+  if (asked !== null && /^\d+$/.test(asked)) return Number(asked);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function App({ lang }: { lang: Lang }) {
+  const [state, setState] = useState<TabState | null>(null);
+  const [tabId, setTabId] = useState<number>();
+  const [failed, setFailed] = useState(false);
+  const [rechecking, setRechecking] = useState(false);
+  // A newer request (a re-check) makes an older poll stop.
+  const run = useRef(0);
+
+  async function follow(tab: number, first: () => Promise<TabState>) {
+    const mine = ++run.current;
+    const started = Date.now();
+    try {
+      let next = await first();
+      while (mine === run.current) {
+        const waited = Date.now() - started;
+        const pending = (next.status === 'checking' && waited < WAIT_CHECKING_MS) || (next.status === 'idle' && waited < WAIT_IDLE_MS);
+        if (!pending) break;
+        setState(next);
+        await sleep(POLL_MS);
+        next = await sendMessage('getTabState', tab);
+      }
+      if (mine === run.current) {
+        setFailed(false);
+        setState(next);
+      }
+    } catch {
+      if (mine === run.current) {
+        setFailed(true);
+        setState({ status: 'idle' });
+      }
+    }
+  }
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await pickTab().catch(() => undefined);
+      if (tab === undefined) {
+        setFailed(true);
+        setState({ status: 'idle' });
+        return;
+      }
+      setTabId(tab);
+      await follow(tab, () => sendMessage('getTabState', tab));
+    })();
+  }, []);
+
+  const recheck = async () => {
+    if (tabId === undefined) return;
+    setRechecking(true);
+    try {
+      await follow(tabId, () => sendMessage('recheck', tabId));
+    } finally {
+      setRechecking(false);
+    }
+  };
+
+  return (
+    <Popup
+      state={state}
+      lang={lang}
+      loadFailed={failed}
+      rechecking={rechecking}
+      onRecheck={tabId === undefined ? undefined : () => void recheck()}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
+
+const lang = pickLang();
+document.documentElement.lang = htmlLang(lang);
+document.title = t(lang, 'extName');
+render(<App lang={lang} />, document.getElementById('app')!);

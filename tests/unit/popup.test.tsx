@@ -1,0 +1,368 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupProps } from '../../components/Popup';
+import { certificateUrl } from '../../utils/conac';
+import type { CheckResult } from '../../utils/engine';
+import { renderText } from '../../utils/report';
+import type { TabState } from '../../utils/tab-state';
+import { reasonMessage } from '../../utils/verdict';
+import { verify, type Lookups } from '../../utils/verify';
+import type { PageScan } from '../../utils/scan';
+import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
+
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** A well-formed unified social credit code with its check character (GB 32100-2015). */
+function creditCode(first17: string): string {
+  const sum = [...first17].reduce((s, c, i) => s + CHARSET.indexOf(c) * WEIGHTS[i], 0);
+  return first17 + CHARSET[(31 - (sum % 31)) % 31];
+}
+
+const INSTITUTION_ID = '0C5D2E7F8A9B4C3D2E1F0A9B8C7D6E5F';
+
+function check(pageScan: PageScan, lookups: Lookups): CheckResult {
+  return { checkedAt: '2025-03-04T05:06:07.000Z', scan: pageScan, lookups, verdict: verify(pageScan, lookups) };
+}
+const done = (result: CheckResult): TabState => ({ status: 'done', url: result.scan.url, result });
+
+const verifiedOrgan = () => check(scan(), found(certificate()));
+
+const verifiedInstitution = () => {
+  const cert = certificate({
+    id: INSTITUTION_ID,
+    siteName: '中国科学院网站',
+    domains: ['www.cas.cn', 'cas.cn'],
+    domainsAsPrinted: ['www.cas.cn', 'cas.cn'],
+    holder: '中国科学院',
+    holderType: 'institution',
+    holderTypeText: '事业单位',
+    creditCode: creditCode('12100000400012345'),
+  });
+  const page = scan({
+    url: 'https://www.cas.cn/',
+    owner: '中国科学院',
+    marks: [mark({ certId: INSTITUTION_ID, color: 'blue', linkUrl: certificateUrl(INSTITUTION_ID), kind: 'live-script' })],
+  });
+  return check(page, found(cert));
+};
+
+/** A mirror on another domain carrying the genuine mark and certificate link. */
+const copycat = () => check(scan({ url: 'https://www.beijing-gov.cn.zwfw-portal.top/' }), found(certificate()));
+
+const holderMismatch = () => check(scan({ owner: '北京市某某科技有限公司' }), found(certificate()));
+
+const offline = () => check(scan(), { certificates: {}, scripts: {}, offline: true });
+
+const unreachable = () =>
+  check(scan(), {
+    certificates: { [BEIJING_ID]: { status: 'unreachable', cause: 'timeout', detail: 'no answer in 8000 ms' } },
+    scripts: {},
+    offline: false,
+  });
+
+const noMark = () => check(scan({ url: 'https://www.example.com/', marks: [], owner: null }), found());
+
+const spoofedLink = () =>
+  check(
+    scan({
+      url: 'https://www.beijing.gov.cn.example.top/',
+      marks: [mark({ linkUrl: `https://bszs.conac.cn.example.top/sitename?method=show&id=${BEIJING_ID}`, linkHost: 'bszs.conac.cn.example.top' })],
+    }),
+    found(),
+  );
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+function show(props: Partial<PopupProps> & { state: TabState | null }) {
+  act(() => render(<Popup lang="zh" {...props} />, container));
+  return container;
+}
+
+const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const text = (selector: string) => $(selector)?.textContent ?? '';
+const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+describe('popup: a verified site', () => {
+  it('shows a verified organ: holder large and first, domain row matching, every reason with its code', () => {
+    const result = verifiedOrgan();
+    expect(result.verdict.state).toBe('verified');
+    show({ state: done(result), onRecheck: () => undefined });
+
+    expect($('main')?.dataset.state).toBe('verified');
+    expect(text('[role="status"] h1')).toBe('已核验');
+    expect($('.band img')?.getAttribute('src')).toBe('/icons/verified-red.svg');
+
+    const holder = $('[data-testid="holder"]')!;
+    expect(holder.textContent).toBe('北京市人民政府');
+    expect(holder.tagName).toBe('H2');
+    expect(holder.className).toContain('holder__name');
+    // The holder comes before every other piece of the certificate.
+    const firstDomain = $('[data-testid="domain"]')!;
+    expect(holder.compareDocumentPosition(firstDomain) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(text('[data-testid="holder-type"]')).toContain('党政机关');
+    expect(text('[data-testid="site-name"]')).toBe('首都之窗');
+
+    expect(text('[data-testid="current-host"]')).toContain('www.beijing.gov.cn');
+    expect(firstDomain.dataset.match).toBe('match');
+    expect(firstDomain.textContent).toContain('www.beijing.gov.cn');
+    expect(firstDomain.textContent).toContain('✓');
+    expect(firstDomain.textContent).toContain('一致');
+
+    expect(text('[data-testid="field-address"]')).toBe('北京市通州区运河东大街57号');
+    expect(text('[data-testid="field-certNumber"]')).toBe('1100000088');
+    expect(text('[data-testid="field-issuer"]')).toBe('中央机构编制委员会办公室');
+    expect(text('[data-testid="field-issueDate"]')).toBe('2019-05-20');
+
+    const reasons = $$('[data-testid="reason"]');
+    expect(reasons.map((r) => r.dataset.code)).toEqual(result.verdict.reasons.map((r) => r.code));
+    expect(reasons.map((r) => r.dataset.code)).toEqual(expect.arrayContaining(['domain-match', 'holder-match', 'color-match']));
+    expect(reasons.every((r) => r.dataset.severity === 'ok')).toBe(true);
+    expect(reasons[0].textContent).toContain(reasonMessage(result.verdict.reasons[0], 'zh'));
+    // Severity by symbol and by a word for screen readers.
+    expect(reasons[0].querySelector('[aria-hidden="true"]')?.textContent).toBe('✓');
+    expect(reasons[0].querySelector('.sr-only')?.textContent).toContain('通过');
+
+    const link = $('[data-testid="open-certificate"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe(`https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(link.getAttribute('rel')).toContain('noreferrer');
+    expect(text('[data-testid="recheck"]')).toBe('重新核验');
+    expect(text('[data-testid="copy-summary"]')).toBe('复制核验摘要');
+  });
+
+  it('shows a verified institution with its blue icon, type and credit code', () => {
+    const result = verifiedInstitution();
+    expect(result.verdict.state).toBe('verified');
+    show({ state: done(result) });
+    expect($('main')?.dataset.state).toBe('verified');
+    expect($('.band img')?.getAttribute('src')).toBe('/icons/verified-blue.svg');
+    expect(text('[data-testid="holder"]')).toBe('中国科学院');
+    expect(text('[data-testid="holder-type"]')).toContain('事业单位');
+    expect(text('[data-testid="field-creditCode"]')).toMatch(/^12100000400012345.$/);
+    const rows = $$('[data-testid="domain"]');
+    expect(rows.map((r) => r.dataset.match)).toContain('match');
+    // Another registered domain of the same site is not shown as a failure.
+    expect(rows.some((r) => r.textContent?.includes('不一致'))).toBe(false);
+  });
+});
+
+describe('popup: problems', () => {
+  it('makes a copycat on another domain unmistakable: danger band, mismatch row, danger reason first', () => {
+    const result = copycat();
+    expect(result.verdict.state).toBe('danger');
+    show({ state: done(result) });
+
+    expect($('main')?.dataset.state).toBe('danger');
+    expect($('header.band')?.className).toContain('band--danger');
+    expect(text('[role="status"] h1')).toBe('危险');
+    expect($('.band img')?.getAttribute('src')).toBe('/icons/danger.svg');
+    expect(text('[data-testid="headline"]')).toContain('www.beijing-gov.cn.zwfw-portal.top');
+    expect(text('[role="status"]')).toContain('不要在这里填写个人信息');
+
+    const row = $('[data-testid="domain"]')!;
+    expect(row.dataset.match).toBe('mismatch');
+    expect(row.textContent).toContain('✗');
+    expect(row.textContent).toContain('不一致');
+    expect($('[data-testid="current-host"]')?.dataset.match).toBe('mismatch');
+
+    const first = $('[data-testid="reason"]')!;
+    expect(first.dataset.code).toBe('domain-mismatch');
+    expect(first.dataset.severity).toBe('danger');
+    expect(first.querySelector('.sr-only')?.textContent).toContain('危险');
+    // The holder is shown as what the certificate claims, not as a verified owner.
+    expect(text('.holder__label')).toContain('未通过核验');
+  });
+
+  it('warns when the page names another owner than the holder', () => {
+    const result = holderMismatch();
+    expect(result.verdict.state).toBe('warning');
+    show({ state: done(result) });
+    expect($('main')?.dataset.state).toBe('warning');
+    expect($('header.band')?.className).toContain('band--warning');
+    const reason = $('[data-code="holder-mismatch"]')!;
+    expect(reason.dataset.severity).toBe('warning');
+    expect(reason.textContent).toContain('北京市某某科技有限公司');
+    expect(text('[data-testid="field-owner"]')).toBe('北京市某某科技有限公司');
+    expect($('[data-testid="domain"]')?.dataset.match).toBe('match');
+  });
+
+  it('shows a spoofed certificate link as danger, with the marks found and where they link', () => {
+    const result = spoofedLink();
+    expect(result.verdict.state).toBe('danger');
+    show({ state: done(result), onRecheck: () => undefined });
+    expect($('main')?.dataset.state).toBe('danger');
+    expect($('[data-testid="holder"]')).toBeNull();
+    expect($('[data-testid="reason"]')?.dataset.code).toBe('link-not-conac');
+    expect(text('[data-testid="mark-host"]')).toBe('bszs.conac.cn.example.top');
+    expect(text('[data-testid="mark"]')).toContain('静态标识链接');
+    expect($('[data-testid="open-certificate"]')).toBeNull();
+  });
+
+  it('never renders page or certificate text as HTML', () => {
+    const evil = '<script>alert(1)</script>北京市人民政府';
+    const cert = certificate({ holder: evil, address: '<img src=x onerror="alert(2)">', siteName: '<b>首都之窗</b>' });
+    const result = check(scan({ owner: '<iframe src="javascript:alert(3)"></iframe>' }), found(cert));
+    show({ state: done(result) });
+    expect(text('[data-testid="holder"]')).toBe(evil);
+    expect(text('[data-testid="field-address"]')).toBe('<img src=x onerror="alert(2)">');
+    expect(text('[data-testid="site-name"]')).toBe('<b>首都之窗</b>');
+    expect(container.querySelector('script, iframe, b, img[onerror]')).toBeNull();
+    expect($('[data-testid="holder"]')?.innerHTML).toContain('&lt;script&gt;');
+  });
+});
+
+describe('popup: states without a certificate', () => {
+  it('says plainly when a page has no mark', () => {
+    const result = noMark();
+    expect(result.verdict.state).toBe('none');
+    show({ state: done(result) });
+    expect($('main')?.dataset.state).toBe('none');
+    expect(text('h1')).toBe('本页没有网站标识');
+    expect(text('[role="status"]')).toContain('普通网站没有标识是正常的');
+    expect($('.band img')?.getAttribute('src')).toBe('/icons/neutral.svg');
+  });
+
+  it('warns when a government domain carries no mark', () => {
+    const result = check(scan({ marks: [] }), found());
+    show({ state: done(result) });
+    expect($('main')?.dataset.state).toBe('warning');
+    expect($('[data-testid="reason"]')?.dataset.code).toBe('government-domain-without-mark');
+  });
+
+  it('shows "could not verify" when offline, with the reason and a re-check', () => {
+    const onRecheck = vi.fn();
+    show({ state: done(offline()), onRecheck });
+    expect($('main')?.dataset.state).toBe('unknown');
+    expect(text('h1')).toBe('暂时无法核验');
+    expect($$('[data-testid="reason"]').map((r) => r.dataset.code)).toEqual(['offline']);
+    expect($('[data-testid="reason"]')?.dataset.severity).toBe('unknown');
+    act(() => $('[data-testid="recheck"]')!.click());
+    expect(onRecheck).toHaveBeenCalledOnce();
+  });
+
+  it('names a registry timeout', () => {
+    show({ state: done(unreachable()) });
+    expect($('main')?.dataset.state).toBe('unknown');
+    expect($('[data-testid="reason"]')?.dataset.code).toBe('service-timeout');
+    expect(text('[data-testid="reason"]')).toContain('超时');
+  });
+
+  it('renders the internal, disabled, idle and checking screens', () => {
+    show({ state: { status: 'internal', url: 'chrome://extensions/' } });
+    expect($('main')?.dataset.state).toBe('internal');
+    expect(text('h1')).toBe('浏览器内部页面，不作核验');
+
+    const onOpenOptions = vi.fn();
+    show({ state: { status: 'disabled', url: 'https://www.example.cn/a' }, onOpenOptions });
+    expect($('main')?.dataset.state).toBe('disabled');
+    expect(text('h1')).toBe('已对本站关闭核验');
+    expect(text('.band__host')).toBe('www.example.cn');
+    act(() => $('.actions button')!.click());
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+
+    const onRecheck = vi.fn();
+    show({ state: { status: 'idle' }, onRecheck });
+    expect($('main')?.dataset.state).toBe('idle');
+    expect(text('h1')).toBe('尚未检查本页');
+    act(() => $('[data-testid="recheck"]')!.click());
+    expect(onRecheck).toHaveBeenCalledOnce();
+
+    show({ state: null });
+    expect($('main')?.dataset.state).toBe('checking');
+    expect(text('h1')).toBe('正在核验…');
+    expect($('[role="status"]')?.getAttribute('aria-busy')).toBe('true');
+
+    show({ state: { status: 'checking', url: 'https://www.beijing.gov.cn/' } });
+    expect($('main')?.dataset.state).toBe('checking');
+  });
+
+  it('disables re-check while one runs', () => {
+    show({ state: done(offline()), onRecheck: () => undefined, rechecking: true });
+    const button = $('[data-testid="recheck"]') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toBe('正在核验…');
+  });
+});
+
+describe('popup: actions and language', () => {
+  it('copies the plain-text summary to the clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const result = copycat();
+    show({ state: done(result) });
+    act(() => $('[data-testid="copy-summary"]')!.click());
+    await flush();
+    expect(writeText).toHaveBeenCalledWith(renderText(result, 'zh'));
+    expect(text('[data-testid="copy-summary"]')).toContain('已复制');
+  });
+
+  it('says so when copying fails', async () => {
+    show({ state: done(verifiedOrgan()), copyText: () => Promise.reject(new Error('denied')) });
+    act(() => $('[data-testid="copy-summary"]')!.click());
+    await flush();
+    expect(text('[data-testid="copy-summary"]')).toBe('复制失败');
+  });
+
+  it('calls back to open the options page', () => {
+    const onOpenOptions = vi.fn();
+    show({ state: done(verifiedOrgan()), onOpenOptions });
+    act(() => $('[data-testid="open-options"]')!.click());
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('renders English labels in English', () => {
+    const result = copycat();
+    act(() => render(<Popup state={done(result)} lang="en" onRecheck={() => undefined} />, container));
+    expect($('main')?.getAttribute('lang')).toBe('en');
+    expect(text('h1')).toBe('Danger');
+    expect(text('.holder__label')).toContain('not verified');
+    expect(text('[data-testid="domain"]')).toContain('differs');
+    expect(text('#reasons-heading')).toBe('Findings');
+    expect(text('[data-testid="reason"]')).toContain(reasonMessage(result.verdict.reasons[0], 'en'));
+    expect(text('[data-testid="open-certificate"]')).toBe('Open the official certificate');
+    expect(text('[data-testid="recheck"]')).toBe('Check again');
+    expect(text('[data-testid="copy-summary"]')).toBe('Copy summary');
+    expect(container.textContent).not.toMatch(/核验结果|重新核验|危险/);
+
+    act(() => render(<Popup state={done(verifiedOrgan())} lang="en" />, container));
+    expect(text('h1')).toBe('Verified');
+    expect(text('.holder__label')).toBe('Holder');
+    expect(text('[data-testid="domain"]')).toContain('matches');
+  });
+});
+
+describe('ui text', () => {
+  const localeDir = join(__dirname, '../../public/_locales');
+  const table = (lang: string) => JSON.parse(readFileSync(join(localeDir, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+  it('has every key in both languages, none empty', () => {
+    const zh = table('zh_CN');
+    const en = table('en');
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const entry of [...Object.values(zh), ...Object.values(en)]) expect(entry.message.trim()).not.toBe('');
+  });
+
+  it('puts no HTML strings into the DOM anywhere in the components', () => {
+    const dir = join(__dirname, '../../components');
+    for (const file of readdirSync(dir).filter((f) => /\.tsx?$/.test(f))) {
+      expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
+    }
+  });
+});
