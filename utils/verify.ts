@@ -124,7 +124,7 @@ export function primaryCertificate(scan: PageScan, lookups: Lookups): Certificat
 }
 
 function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pageHost: string, add: AddReason) {
-  const registered = cert.domains.join(', ');
+  const registered = cert.domainsAsPrinted.join(', ');
   const relation = domainRelation(pageHost, cert.domains);
   if (relation === 'match') add('domain-match', 'ok', { found: pageHost, expected: registered });
   if (relation === 'related') add('domain-related', 'warning', { found: pageHost, expected: registered });

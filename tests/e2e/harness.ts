@@ -87,7 +87,7 @@ export async function openPopup(world: World, tabId: number, name: string, lang 
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tabId=${tabId}&lang=${lang}`);
   await popup.waitForSelector('main[data-state]:not([data-state="checking"]):not([data-state="idle"])', { timeout: 20_000 });
-  await popup.screenshot({ path: `${ARTIFACTS}/popup-${name}.png`, fullPage: true });
+  await popup.screenshot({ path: `${ARTIFACTS}/popup-${name}.png` });
   return popup;
 }
 
