@@ -71,8 +71,7 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
         async () => {
           const response = await get(embedScriptUrl(scriptCode, origin ?? `https://${SCRIPT_HOST}`));
           if (response.status === 'unreachable') return response;
-          const id = /[?&]id=([0-9A-Fa-f]{32})/.exec(response.text)?.[1];
-          return id ? { status: 'ok', certId: id.toUpperCase() } : { status: 'unresolved', detail: 'no certificate id in the script' };
+          return certIdInScript(response.text);
         },
         (value) => (value.status === 'ok' ? TTL.found : 0),
       ),
@@ -85,3 +84,15 @@ export function embedScriptUrl(scriptCode: string, origin = `https://${SCRIPT_HO
   return `${origin}/js/${d.slice(0, 2)}/${d.slice(2, 5)}/${d.slice(5, 9)}/${d.slice(9, 17)}/${scriptCode}.js`;
 }
 
+
+/**
+ * The certificate id in an embed script: after `id=` in the link it writes, or else the one
+ * 32-hex string it holds (scripts that assemble the link from a variable). Two different ones are ambiguous.
+ */
+export function certIdInScript(script: string): ScriptLookup {
+  const inLink = /[?&]id=([0-9A-Fa-f]{32})(?![0-9A-Fa-f])/.exec(script)?.[1];
+  if (inLink) return { status: 'ok', certId: inLink.toUpperCase() };
+  const quoted = new Set([...script.matchAll(/["']([0-9A-Fa-f]{32})["']/g)].map((m) => m[1].toUpperCase()));
+  if (quoted.size === 1) return { status: 'ok', certId: [...quoted][0] };
+  return { status: 'unresolved', detail: quoted.size ? 'several candidate ids in the script' : 'no certificate id in the script' };
+}

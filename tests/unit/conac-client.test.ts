@@ -106,6 +106,10 @@ describe('embed scripts', () => {
     expect(embedScriptUrl(code)).toBe(`https://dcs.conac.cn/js/01/000/0000/60429971/${code}.js`);
     const fetch = fakeFetch(() => new Response(`document.getElementById("_ideConac").innerHTML='<a href="//bszs.conac.cn/sitename?method=show&id=${BEIJING_ID.toLowerCase()}">'`));
     expect(await createConacClient({ fetch }).scriptCertId(code)).toEqual({ status: 'ok', certId: BEIJING_ID });
+    const assembled = fakeFetch(() => new Response(`var id = "${BEIJING_ID}"; var html = '<a href="//bszs.conac.cn/sitename?method=show&id=' + id + '">';`));
+    expect(await createConacClient({ fetch: assembled }).scriptCertId(code)).toEqual({ status: 'ok', certId: BEIJING_ID });
+    const ambiguous = fakeFetch(() => new Response(`var a = "${BEIJING_ID}", b = "0123456789ABCDEF0123456789ABCDEF";`));
+    expect(await createConacClient({ fetch: ambiguous }).scriptCertId(code)).toEqual({ status: 'unresolved', detail: 'several candidate ids in the script' });
     const empty = fakeFetch(() => new Response('var x = 1;'));
     expect(await createConacClient({ fetch: empty }).scriptCertId(code)).toEqual({ status: 'unresolved', detail: 'no certificate id in the script' });
   });
