@@ -10,6 +10,11 @@ const EXTENSION_PAGES_CSP =
 
 /** The registry's hosts: the only places the extension itself contacts. */
 const CONAC_HOSTS = ['bszs.conac.cn', 'dcs.conac.cn'].flatMap((host) => [`https://${host}/*`, `http://${host}/*`]);
+/**
+ * Every site: optional, asked for only by the auditors' batch page at the moment a run starts
+ * (it downloads the listed pages). Everyday checking never needs it.
+ */
+const ALL_SITES = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,6 +26,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage'],
     host_permissions: CONAC_HOSTS,
+    // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ALL_SITES } : { optional_permissions: ALL_SITES }),
     icons: { 16: '/icons/app-16.png', 32: '/icons/app-32.png', 48: '/icons/app-48.png', 128: '/icons/app-128.png' },
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP.replace(" frame-ancestors 'none';", ''),

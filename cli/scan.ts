@@ -1,21 +1,43 @@
 /**
- * GovMark's command line: `npm run scan -- [options] <file.html | http(s)://address> ...`
+ * GovMark's command line: `npm run scan -- [options] <file.html | http(s)://address> ...`, or
+ * `npm run scan -- --list <file>` for the auditors' batch spot-check.
  * The same engine as the extension; only the page is read from a file or fetched here.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DOMParser } from 'linkedom';
+import {
+  clampConcurrency,
+  CSV_COLUMNS,
+  csvCells,
+  csvField,
+  decodeInput,
+  DEFAULT_CONCURRENCY,
+  failureMessage,
+  inputProblemMessage,
+  isInputError,
+  MAX_CONCURRENCY,
+  parseInput,
+  runBatch,
+  toBatchRecord,
+  type BatchEntry,
+} from '../utils/batch';
+import { checkAddress } from '../utils/batch-check';
 import { ttlCache, memoryStore } from '../utils/cache';
 import { createConacClient, type ConacClient } from '../utils/conac-client';
 import { detectMarks } from '../utils/detect';
 import { checkPage, type CheckResult } from '../utils/engine';
 import { fetchText } from '../utils/fetch-text';
+import { stateName, t } from '../utils/i18n';
 import { renderText, toRecord } from '../utils/report';
+import packageJson from '../package.json';
 import type { Lang, VerdictState } from '../utils/verdict';
 
 const USAGE = `usage: npm run scan -- [options] <file.html | http(s)://address> ...
+       npm run scan -- --list <file> [--csv <out.csv>] [options]
 
   --url <address>          the page's address, when scanning one saved file
   --offline                no network at all: detection and page checks only
@@ -24,7 +46,16 @@ const USAGE = `usage: npm run scan -- [options] <file.html | http(s)://address> 
   --json                   one JSON object per input, one per line
   --lang zh|en             language of messages (default zh)
 
-exit status: 0 verified or nothing to verify, 1 warning or unknown, 2 danger, 64 usage error`;
+batch spot-check (the extension's batch page, on the command line):
+  --list <file>            check every address in <file>: one per line, or a CSV with an address
+                           column (a previous --csv export works); an address without a scheme is
+                           taken as https://; bad lines are listed on stderr with line numbers
+  --concurrency <n>        addresses checked at a time (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})
+  --csv <out.csv>          also write the results as CSV, the extension's export columns, in list order
+  --quiet                  no progress lines ([n/total] state address) on stderr
+
+exit status: 0 verified or nothing to verify, 1 warning or unknown (or a bad line in the list),
+2 danger, 64 usage error (or no valid address in the list)`;
 
 export class UsageError extends Error {}
 
@@ -36,6 +67,11 @@ export interface Options {
   timeoutMs: number;
   json: boolean;
   lang: Lang;
+  /** --list: the file of addresses. */
+  list?: string;
+  concurrency: number;
+  csv?: string;
+  quiet: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -51,6 +87,10 @@ export function parseOptions(argv: string[]): Options {
         timeout: { type: 'string', default: '8000' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
+        list: { type: 'string' },
+        concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
+        csv: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -59,7 +99,20 @@ export function parseOptions(argv: string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
-  if (positionals.length === 0) throw new UsageError('no input: give one or more saved pages or http(s) addresses');
+  const list = values.list;
+  if (list !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`--list takes every address from ${list}: give no other inputs (${positionals[0]})`);
+    if (values.url !== undefined) throw new UsageError('--url goes with one saved file, not with --list');
+    if (values.offline) throw new UsageError('--offline cannot fetch the addresses in --list');
+  } else {
+    if (values.csv !== undefined) throw new UsageError('--csv goes with --list');
+  }
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${values.concurrency}"`);
+  }
+  if (values.csv === '') throw new UsageError('--csv needs a file name');
+  if (list === undefined && positionals.length === 0) throw new UsageError('no input: give one or more saved pages or http(s) addresses, or --list <file>');
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
   const timeoutMs = Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
@@ -84,6 +137,10 @@ export function parseOptions(argv: string[]): Options {
     timeoutMs,
     json: values.json,
     lang: values.lang,
+    list,
+    concurrency: clampConcurrency(concurrency),
+    csv: values.csv,
+    quiet: values.quiet,
   };
 }
 
@@ -107,7 +164,10 @@ async function loadPage(input: string, options: Options): Promise<Page> {
     throw new Error(`could not read ${input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   const savedFrom = /<!-- saved from url=\(\d+\)(https?:\/\/[^\s>]+) -->/.exec(html.slice(0, 4096))?.[1];
-  return { url: options.url ?? savedFrom ?? pathToFileURL(resolve(input)).href, html };
+  const address = options.url ?? savedFrom;
+  // Without the page's address the domain check would compare against nothing and cry wolf.
+  if (!address) throw new Error(`could not tell where ${input} was saved from: give its address with --url`);
+  return { url: address, html };
 }
 
 const EXIT: Record<VerdictState, number> = { verified: 0, none: 0, warning: 1, unknown: 1, danger: 2 };
@@ -124,6 +184,7 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   const client: ConacClient | null = options.offline
     ? null
     : createConacClient({ fetch, origin: options.conacOrigin, timeoutMs: options.timeoutMs, cache: ttlCache(memoryStore()) });
+  if (options.list !== undefined) return runList(options.list, options, client, out, err);
 
   let status = 0;
   for (const input of options.inputs) {
@@ -140,8 +201,97 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
       status = Math.max(status, 1);
       continue;
     }
-    out(options.json ? JSON.stringify(toRecord(result, options.lang)) : `${renderText(result, options.lang)}\n`);
+    // The same record as the extension's export; requestedUrl is the address as given (a file has none unless --url).
+    const context = { version: packageJson.version, requestedUrl: isWebAddress(input) ? input : (options.url ?? null) };
+    out(options.json ? JSON.stringify(toRecord(result, options.lang, context)) : `${renderText(result, options.lang)}\n`);
     status = Math.max(status, EXIT[result.verdict.state]);
+  }
+  return status;
+}
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+/**
+ * --list: every address in the file, `concurrency` at a time. Progress on stderr, one line per
+ * finished address; stdout (text or --json) and the CSV follow the list's order whatever order the
+ * checks end in, each written as soon as every address before it is done.
+ */
+async function runList(file: string, options: Options, client: ConacClient | null, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const { lang } = options;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(file));
+  } catch (error) {
+    err(`could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    return 64;
+  }
+  const parsed = parseInput(decodeInput(bytes));
+  for (const problem of parsed.errors) {
+    err(`${file}:${problem.line}: ${isInputError(problem) ? '' : `${lang === 'zh' ? '跳过' : 'skipped'}: `}${inputProblemMessage(problem, lang)}: ${problem.text}`);
+  }
+  let status = parsed.errors.some(isInputError) ? 1 : 0;
+  if (parsed.urls.length === 0) {
+    err(`${file}: ${lang === 'zh' ? '没有可核验的地址' : 'no address to check'}`);
+    return 64;
+  }
+
+  let csv: number | undefined;
+  if (options.csv !== undefined) {
+    try {
+      csv = openSync(resolve(options.csv), 'w');
+      writeSync(csv, `\ufeff${CSV_COLUMNS.join(',')}\r\n`);
+    } catch (error) {
+      err(`could not write ${options.csv}: ${(error as Error).message}`);
+      return 64;
+    }
+  }
+
+  const version = packageJson.version;
+  const total = parsed.urls.length;
+  const index = new Map(parsed.urls.map((url, i) => [url, i]));
+  const done: Array<BatchEntry | undefined> = new Array(total);
+  let finished = 0;
+  let written = 0;
+  const width = String(total).length;
+  const emit = (entry: BatchEntry) => {
+    const record = toBatchRecord(entry, lang, version);
+    if (csv !== undefined) {
+      const cells = csvCells(record, lang);
+      writeSync(csv, `${CSV_COLUMNS.map((column) => csvField(cells[column])).join(',')}\r\n`);
+    }
+    if (options.json) out(JSON.stringify(record));
+    else if (entry.result) out(`${renderText(entry.result, lang, { version, requestedUrl: entry.address })}\n`);
+    else {
+      const sep = lang === 'zh' ? '：' : ': ';
+      out(`${entry.address}\n  ${t(lang, 'verdict')}${sep}${stateName('unknown', lang)}\n  [?] ${failureMessage(entry.error!, lang)}\n`);
+    }
+  };
+
+  try {
+    await runBatch(
+      parsed.urls,
+      (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs }),
+      {
+        concurrency: options.concurrency,
+        onResult(entry) {
+          finished++;
+          const state = entry.result?.verdict.state ?? 'unknown';
+          status = Math.max(status, EXIT[state]);
+          if (!options.quiet) {
+            const why = entry.error ? ` (${failureMessage(entry.error, lang)})` : '';
+            err(`[${String(finished).padStart(width)}/${total}] ${state.padEnd(8)} ${entry.address}${why}`);
+          }
+          done[index.get(entry.address)!] = entry;
+          while (written < total && done[written]) {
+            emit(done[written]!);
+            done[written] = undefined;
+            written++;
+          }
+        },
+      },
+    );
+  } finally {
+    if (csv !== undefined) closeSync(csv);
   }
   return status;
 }

@@ -1,6 +1,7 @@
 /** The options page: the badge, the sites not to check, the certificate cache, the privacy statement. Plain props. */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import { HISTORY_PAGE } from '../utils/memory';
 import { parseSiteList, type Settings } from '../utils/settings';
 import type { Lang } from '../utils/verdict';
 import { fill, htmlLang } from './text';
@@ -138,6 +139,24 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
             {cleared === null ? '' : `✓ ${fill(t(lang, 'optCacheClearedCount'), { count: cleared })}`}
           </span>
         </div>
+      </section>
+
+      <section class="card" aria-labelledby="opt-tools">
+        <h2 id="opt-tools">{t(lang, 'optHeadingTools')}</h2>
+        <ul class="tools">
+          <li>
+            <a href="/batch.html" target="_blank" rel="noopener" data-testid="open-batch">
+              {t(lang, 'batchTitle')}
+            </a>
+            <p class="hint">{t(lang, 'optBatchHint')}</p>
+          </li>
+          <li>
+            <a href={HISTORY_PAGE} target="_blank" rel="noopener" data-testid="open-history">
+              {t(lang, 'historyTitle')}
+            </a>
+            <p class="hint">{t(lang, 'optHistoryHint')}</p>
+          </li>
+        </ul>
       </section>
 
       <section class="card" aria-labelledby="opt-privacy">

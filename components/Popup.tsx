@@ -7,11 +7,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { certificateUrl } from '../utils/conac';
 import type { CheckResult } from '../utils/engine';
 import { stateName, t } from '../utils/i18n';
-import { renderText } from '../utils/report';
+import { HISTORY_PAGE } from '../utils/memory';
+import { renderText, toRecord } from '../utils/report';
 import { indicatorFor, type TabState } from '../utils/tab-state';
 import { reasonMessage, type Lang } from '../utils/verdict';
 import { primaryCertificate } from '../utils/verify';
 import { CertificateCard } from './CertificateCard';
+import { ChangeNotice } from './ChangeNotice';
+import { exportFileName, saveFile as defaultSaveFile, type SaveFile } from './download';
 import { MarkList } from './MarkList';
 import { ReasonList } from './ReasonList';
 import { formatTime, hostOf, htmlLang } from './text';
@@ -29,6 +32,10 @@ export interface PopupProps {
   onOpenOptions?: () => void;
   /** Defaults to the clipboard API. */
   copyText?: (text: string) => Promise<void>;
+  /** The extension's version, written into exported records. */
+  version?: string;
+  /** Defaults to a Blob URL and an <a download>. */
+  saveFile?: SaveFile;
 }
 
 type ScreenState = 'verified' | 'warning' | 'danger' | 'unknown' | 'none' | 'internal' | 'disabled' | 'idle' | 'checking';
@@ -44,11 +51,20 @@ export function Popup(props: PopupProps) {
           <img src="/icons/app.svg" alt="" width={16} height={16} />
           {t(lang, 'extName')}
         </span>
-        {props.onOpenOptions && (
-          <button type="button" class="link-button" onClick={props.onOpenOptions} data-testid="open-options">
-            {t(lang, 'options')}
-          </button>
-        )}
+        <span class="footer__links">
+          {/* Extension pages of their own, opened in a tab. */}
+          <a class="link-button" href={HISTORY_PAGE} target="_blank" rel="noopener" data-testid="open-history">
+            {t(lang, 'openHistory')}
+          </a>
+          <a class="link-button" href="/batch.html" target="_blank" rel="noopener" data-testid="open-batch">
+            {t(lang, 'openBatch')}
+          </a>
+          {props.onOpenOptions && (
+            <button type="button" class="link-button" onClick={props.onOpenOptions} data-testid="open-options">
+              {t(lang, 'options')}
+            </button>
+          )}
+        </span>
       </footer>
     </main>
   );
@@ -108,6 +124,7 @@ function Result(props: PopupProps & { result: CheckResult }) {
   const icon = indicatorFor({ status: 'done', url: scan.url, result }, lang, true).icon;
   const tone: Tone = verdict.state === 'none' ? 'neutral' : verdict.state;
   const top = verdict.reasons[0];
+  const change = verdict.reasons.find((r) => r.code === 'certificate-changed');
   const title =
     cert || verdict.state === 'warning' || verdict.state === 'danger'
       ? stateName(verdict.state, lang)
@@ -118,7 +135,8 @@ function Result(props: PopupProps & { result: CheckResult }) {
       {verdict.state === 'none' && <p class="band__text">{t(lang, 'noMarkBody')}</p>}
       {verdict.state === 'unknown' && !cert && <p class="band__text">{t(lang, 'unknownBody')}</p>}
       {/* With a certificate in between, the findings are far down: the worst one leads here. */}
-      {verdict.state !== 'verified' && cert && top && top.severity !== 'ok' && (
+      {/* A certificate change is spelled out right below instead. */}
+      {verdict.state !== 'verified' && cert && top && top.severity !== 'ok' && top !== change && (
         <p class="band__headline" data-testid="headline">
           {reasonMessage(top, lang)}
         </p>
@@ -132,6 +150,7 @@ function Result(props: PopupProps & { result: CheckResult }) {
   return (
     <>
       {band}
+      {change && <ChangeNotice reason={change} lang={lang} />}
       {cert && <CertificateCard cert={cert} host={host} owner={scan.claims.owner} verified={verdict.state === 'verified'} lang={lang} />}
       <ReasonList reasons={verdict.reasons} lang={lang} />
       {!cert && verdict.state !== 'none' && <MarkList marks={scan.marks} lang={lang} />}
@@ -152,6 +171,7 @@ function Result(props: PopupProps & { result: CheckResult }) {
         )}
         <RecheckButton {...props} primary={!cert && verdict.state === 'unknown'} />
         <CopyButton text={() => renderText(result, lang)} lang={lang} copyText={props.copyText} />
+        <ExportButtons result={result} lang={lang} version={props.version} saveFile={props.saveFile} />
       </Actions>
     </>
   );
@@ -171,6 +191,41 @@ function RecheckButton({ lang, rechecking, onRecheck, primary }: PopupProps & { 
     <button type="button" class={`button${primary ? ' button--primary' : ''}`} onClick={onRecheck} disabled={rechecking} data-testid="recheck">
       {t(lang, rechecking ? 'stateChecking' : 'recheck')}
     </button>
+  );
+}
+
+/**
+ * The evidence record as JSON and as a readable report, both from the one record (toRecord). The
+ * extension cannot see the address as typed (that needs the "tabs" or "webNavigation" permission),
+ * so requestedUrl is null here; finalUrl is the address the browser reports for the page.
+ */
+function ExportButtons({ result, lang, version = '', saveFile = defaultSaveFile }: { result: CheckResult; lang: Lang; version?: string; saveFile?: SaveFile }) {
+  const [failed, setFailed] = useState(false);
+  const context = { version, requestedUrl: null };
+  const save = (ext: 'json' | 'txt') => {
+    try {
+      const text =
+        ext === 'json' ? `${JSON.stringify(toRecord(result, lang, context), null, 2)}\n` : `${renderText(result, lang, { ...context, full: true })}\n`;
+      saveFile(exportFileName(result.scan.url, result.checkedAt, ext), text, ext === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="button" onClick={() => save('json')} data-testid="export-json">
+        {t(lang, 'exportJson')}
+      </button>
+      <button type="button" class="button" onClick={() => save('txt')} data-testid="export-report">
+        {t(lang, 'exportReport')}
+      </button>
+      {failed && (
+        <span class="export-failed" role="alert">
+          {t(lang, 'exportFailed')}
+        </span>
+      )}
+    </>
   );
 }
 

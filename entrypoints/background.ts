@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
+import { memoryStore } from '@/utils/browser-memory';
 import { certificateStore } from '@/utils/browser-store';
 import { ttlCache, writeOnly, type Cache } from '@/utils/cache';
 import { createConacClient, type CertificateLookup, type ScriptLookup } from '@/utils/conac-client';
 import { checkPage } from '@/utils/engine';
 import { langFor } from '@/utils/i18n';
+import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memory';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { settingsItem } from '@/utils/settings';
 import { createTabChecker } from '@/utils/tab-checker';
@@ -27,7 +29,8 @@ export default defineBackground(() => {
     loadState: async (tabId) => (await storage.getItem<TabState>(stateKey(tabId))) ?? undefined,
     saveState: (tabId, state) => storage.setItem(stateKey(tabId), state),
     async paint(tabId, state, settings) {
-      const indicator = indicatorFor(state, lang, settings.showBadge);
+      const plain = indicatorFor(state, lang, settings.showBadge);
+      const indicator = state.status === 'done' ? indicatorWithChange(plain, state.result.verdict, lang) : plain;
       const { icon, badgeText, badgeColor, title } = indicator;
       const path = Object.fromEntries([16, 32, 48].map((size) => [size, `/icons/${icon}-${size}.png`]));
       // The tab may be gone by the time a check ends. The indicator is kept too: browsers cannot be asked for a tab's icon.
@@ -41,6 +44,16 @@ export default defineBackground(() => {
     },
     requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
     tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
+    // Certificate memory stays in storage.local: compared here, shown in the popup and history page, sent nowhere.
+    async remember(result) {
+      const site = siteOf(result.scan.url);
+      if (!site) return result;
+      const change = await memoryStore.update(site, (previous) => {
+        const { memory, change } = remember(previous, result, Date.now());
+        return { memory, value: change };
+      });
+      return applyChange(result, change);
+    },
   });
 
   onMessage('pageScanned', (scan, sender) => {

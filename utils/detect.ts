@@ -7,11 +7,19 @@
  */
 
 import { certificateIdOf, isEmbedScriptUrl, isOfficialImageUrl, SCRIPT_CODE_PATTERN } from './conac';
+import { GOVERNMENT_SUFFIXES } from './domain';
 import type { Mark, MarkColor, MarkKind, PageClaims, PageScan } from './scan';
 
 export interface DetectOptions {
   /** Scripts on the page have run (content script). Default false: static HTML. */
   live?: boolean;
+  /**
+   * 'always' (default): read what the page claims about itself on every page.
+   * 'relevant': only when the page carries a mark or is on a government domain. The verdict
+   * uses the claims only then, and reading a footer is most of the cost of scanning a page
+   * with no mark (the content script runs on every page a person opens).
+   */
+  claims?: 'always' | 'relevant';
 }
 
 /** A hostile page can inject thousands of fake marks; the report stays small. */
@@ -44,13 +52,30 @@ const FROM_COMMENT = 4e6;
 const TEXT_HINT = /conac|sitename|sitecode/i;
 const IMAGE_LIKE = 'img, svg, picture, canvas, input[type="image" i], [style*="background" i]';
 
-const EMBED_IN_TEXT = /(?:(?:https?:)?\/\/[\w.-]+(?::\d+)?)?[\w/.%~-]*CA\d{21}\.js/g;
-const CERT_IN_TEXT = /(?:(?:https?:)?\/\/[^\s"'<>()\\/?#]+)?[\w/.%~-]*\/sitename\?[^\s"'<>()\\]*/gi;
+/*
+ * Addresses in script and comment text. Written to run in linear time: the plain forms,
+ *   EMBED: (?:(?:https?:)?\/\/[\w.-]+(?::\d+)?)?[\w/.%~-]*CA\d{21}\.js
+ *   CERT:  (?:(?:https?:)?\/\/[^\s"'<>()\\/?#]+)?[\w/.%~-]*\/sitename\?[^\s"'<>()\\]*
+ * retry every position of a long run of path characters and take seconds to minutes on a few
+ * hundred kilobytes of such text, which a hostile page can serve to stall the check. These find
+ * the same matches (checked against the plain forms on a million random strings):
+ * - a match without a scheme or `//` prefix starts only where a run of path characters starts,
+ *   because starting inside the run finds nothing that starting at its beginning would not;
+ * - a `//host` prefix is tried only where it starts earlier than that run (after `http:`, or a
+ *   host with a port or other characters a path cannot hold), the host read atomically
+ *   (`(?=(x+))\1`), since giving characters back to the path changes nothing;
+ * - the certificate path is read atomically up to `/sitename?`: a `?` ends a run of path
+ *   characters, so the only `/sitename?` a run can reach is at its end.
+ */
+const EMBED_IN_TEXT = /(?:https?:\/\/(?=([\w.-]+))\1(?::(?=(\d+))\2)?|\/\/(?=([\w.-]+))\3:(?=(\d+))\4|(?<![\w/.%~-]))[\w/.%~-]*CA\d{21}\.js/g;
+const CERT_IN_TEXT =
+  /(?:https?:\/\/(?=([^\s"'<>()\\/?#]+))\1|\/\/(?=[^\s"'<>()\\/?#]*[^\s"'<>()\\/?#\w.%~-])(?=([^\s"'<>()\\/?#]+))\2|(?<![\w/.%~-]))(?=((?:[\w.%~-]|\/(?!sitename\?))*))\3\/sitename\?[^\s"'<>()\\]*/gi;
 const OFFICIAL_IMAGE_IN_TEXT = /(?:https?:)?\/\/dcs\.conac\.cn\/image\/[\w.-]+/gi;
 const SITECODE_IN_TEXT = /sitecode\s*=\s*['"]?([A-Za-z0-9]{10})(?![A-Za-z0-9])/i;
 const IMAGE_NAME = /(?:^|[/"'=])(red|blue)(_error)?(?:[.-][0-9a-z]{4,})?\.(?:png|gif|jpe?g|webp|svg)(?:[?#"'\s]|$)/i;
 
-type Candidate = Mark & { order: number };
+/** `html` is the element itself until the marks are settled: only the few reported are serialised. */
+type Candidate = Omit<Mark, 'html'> & { html: string | Element; order: number };
 type Link = Pick<Mark, 'certId' | 'linkUrl' | 'linkHost' | 'certificateLink'>;
 /** A link, and whether it is meant as a certificate link (then it is a mark whatever it wraps). */
 type Href = { link: Link; meant: boolean };
@@ -58,7 +83,7 @@ type Href = { link: Link; meant: boolean };
 interface Embed {
   code: string | null;
   url: string | null;
-  html: string;
+  html: string | Element;
   order: number;
 }
 
@@ -68,6 +93,10 @@ interface Scan {
   candidates: Candidate[];
   embeds: Map<string, Embed>;
   containers: { el: Element; order: number }[];
+  /** Every container on the page is in `containers` (or inside one that is): none was cut off or failed. */
+  containersAll: boolean;
+  /** With containersAll: the containers and the mark-like elements inside them. */
+  contained: Set<Element> | null;
   siteCode: string | null;
   textChars: number;
   textHits: number;
@@ -80,6 +109,8 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
     candidates: [],
     embeds: new Map(),
     containers: [],
+    containersAll: true,
+    contained: null,
     siteCode: null,
     textChars: 0,
     textHits: 0,
@@ -98,9 +129,17 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
   stage(() => scanElements(doc, scan));
   stage(() => scanComments(doc, scan));
   stage(() => (marks = settle(scan)));
-  stage(() => (claims = readClaims(doc)));
+  stage(() => {
+    if (options.claims !== 'relevant' || marks.length > 0 || onGovernmentDomain(pageUrl)) claims = readClaims(doc);
+  });
   claims.siteCode ??= scan.siteCode;
   return { url: pageUrl, marks, claims };
+}
+
+/** isGovernmentDomain for an address the browser gave: its host is already lower-case ASCII (punycode). */
+function onGovernmentDomain(pageUrl: string): boolean {
+  const host = parse(pageUrl)?.hostname.replace(/\.$/, '') ?? '';
+  return GOVERNMENT_SUFFIXES.some((suffix) => host.endsWith(`.${suffix}`));
 }
 
 /** Relative addresses resolve as the browser would: against `<base href>` when there is one. */
@@ -132,17 +171,49 @@ function scanElements(doc: Document, scan: Scan): void {
   // Duplicate ids are common here; querySelectorAll returns them all, getElementById only one.
   const seen = new Set<Element>();
   const container = (el: Element, i: number) => {
-    if (seen.has(el) || el.parentElement?.closest(CONTAINER)) return;
-    seen.add(el);
-    scan.containers.push({ el, order: FROM_CONTAINER + i });
+    try {
+      if (seen.has(el) || el.parentElement?.closest(CONTAINER)) return;
+      seen.add(el);
+      scan.containers.push({ el, order: FROM_CONTAINER + i });
+    } catch (error) {
+      scan.containersAll = false;
+      throw error;
+    }
   };
-  each(doc.querySelectorAll('#_ideConac'), container);
-  each(doc.getElementsByClassName('_ideConac'), (el, i) => container(el, 1000 + i));
+  const ids = doc.querySelectorAll('#_ideConac');
+  const classes = doc.getElementsByClassName('_ideConac');
+  scan.containersAll = ids.length <= MAX_ELEMENTS && classes.length <= MAX_ELEMENTS;
+  each(ids, container);
+  each(classes, (el, i) => container(el, 1000 + i));
+  scan.contained = containedMarks(scan);
   each(doc.querySelectorAll(LINKS), (el, i) => visitLink(el, FROM_LINK + i, scan));
   each(doc.querySelectorAll(IMAGES), (el, i) => visitImage(el, FROM_IMAGE + i, scan, seen));
   each(doc.querySelectorAll('#imgConac'), (el, i) => visitImage(el, FROM_IMAGE + 1000 + i, scan, seen));
   // Scripts are few on most pages; inline text is bounded by MAX_TEXT_CHARS instead.
   each(doc.getElementsByTagName('script'), (el, i) => visitScript(el, FROM_SCRIPT + i, scan), Infinity);
+}
+
+/**
+ * The containers and the links and images inside them, for `inContainer`: a few scoped queries
+ * instead of a walk up the tree for every link and image (a flood of marks in a deep tree).
+ */
+function containedMarks(scan: Scan): Set<Element> | null {
+  if (!scan.containersAll) return null;
+  const contained = new Set<Element>();
+  try {
+    for (const { el } of scan.containers) {
+      contained.add(el);
+      for (const selector of [LINKS, IMAGES, '#imgConac']) for (const inner of el.querySelectorAll(selector)) contained.add(inner);
+    }
+  } catch {
+    return null;
+  }
+  return contained;
+}
+
+/** `el.closest(CONTAINER)` for the links and images the scan visits. */
+function inContainer(el: Element, scan: Scan): boolean {
+  return scan.contained ? scan.contained.has(el) : el.closest(CONTAINER) !== null;
 }
 
 function visitScript(el: Element, order: number, scan: Scan): void {
@@ -160,36 +231,36 @@ function visitScript(el: Element, order: number, scan: Scan): void {
   // `CA` is case-sensitive on purpose: lower-case `ca` is in half of all script names.
   if (!src.includes('CA') && !/conac/i.test(src)) return;
   const url = parse(src, scan.base);
-  if (url && isEmbedScriptUrl(url)) addEmbed(scan, SCRIPT_CODE_PATTERN.exec(url.pathname)?.[0] ?? null, url.href, cap(el.outerHTML), order);
+  if (url && isEmbedScriptUrl(url)) addEmbed(scan, SCRIPT_CODE_PATTERN.exec(url.pathname)?.[0] ?? null, url.href, el, order);
 }
 
-function addEmbed(scan: Scan, code: string | null, url: string | null, html: string, order: number): void {
+function addEmbed(scan: Scan, code: string | null, url: string | null, html: string | Element, order: number): void {
   const key = code ?? url ?? '';
   if (!scan.embeds.has(key)) scan.embeds.set(key, { code, url, html, order });
 }
 
 function visitLink(a: Element, order: number, scan: Scan): void {
   // What the official script rendered is reported with its container.
-  if (a.closest(CONTAINER)) return;
+  if (inContainer(a, scan)) return;
   const href = linkOf(a, scan);
   if (!href?.meant) return;
   const image = a.querySelector(IMAGE_LIKE);
   const kind: MarkKind = image || /background/i.test(a.getAttribute('style') ?? '') ? 'static-link' : 'text-link';
-  scan.candidates.push({ kind, ...noScript, ...href.link, ...colorOf(image, a), active: true, html: cap(a.outerHTML), order });
+  scan.candidates.push({ kind, ...noScript, ...href.link, ...colorOf(image, a), active: true, html: a, order });
 }
 
 function visitImage(img: Element, order: number, scan: Scan, seen: Set<Element>): void {
-  if (seen.has(img) || img.closest(CONTAINER) || !isOfficialImage(img, scan)) return;
+  if (seen.has(img) || inContainer(img, scan) || !isOfficialImage(img, scan)) return;
   seen.add(img);
   const anchor = img.closest('a[href]');
   if (!anchor) {
-    scan.candidates.push({ kind: 'image-only', ...noScript, ...noLink, ...colorOf(img, null), active: true, html: cap(img.outerHTML), order });
+    scan.candidates.push({ kind: 'image-only', ...noScript, ...noLink, ...colorOf(img, null), active: true, html: img, order });
     return;
   }
   const href = linkOf(anchor, scan);
   // A certificate-looking link is reported as the link itself.
   if (!href || href.meant) return;
-  scan.candidates.push({ kind: 'static-link', ...noScript, ...href.link, ...colorOf(img, anchor), active: true, html: cap(anchor.outerHTML), order });
+  scan.candidates.push({ kind: 'static-link', ...noScript, ...href.link, ...colorOf(img, anchor), active: true, html: anchor, order });
 }
 
 const noScript = { scriptCode: null, scriptUrl: null } as const;
@@ -224,7 +295,7 @@ const noColor: ColorFields = { color: null, errorIcon: false };
 function colorOf(image: Element | null, around: Element | null): ColorFields {
   const names = image ? ['src', 'data-src', 'data-original'].map((a) => image.getAttribute(a) ?? '').join(' ') : '';
   const words = () =>
-    [image?.getAttribute('alt'), image?.getAttribute('title'), around?.getAttribute('title'), around?.textContent?.slice(0, 200)].join(' ');
+    [image?.getAttribute('alt'), image?.getAttribute('title'), around?.getAttribute('title'), around && textStart(around, 200)].join(' ');
   return colorOfName(names) ?? colorOfWords(words());
 }
 
@@ -319,12 +390,37 @@ function unescapeText(text: string): string {
 function isInJsComment(text: string, index: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', index) + 1, index);
   if (/^\s*(?:\/\/|\/\*|\*)/.test(line)) return true;
-  const open = text.slice(Math.max(0, index - 20_000), index).search(/(?:^|[\s;{}])\/\*(?![\s\S]*\*\/)/);
-  return open !== -1;
+  // A `/*` (at the start or after a space, `;`, `{` or `}`) with no `*/` after it. The last `*/`
+  // is found first: a lookahead for it at every `/*` made this quadratic.
+  const before = text.slice(Math.max(0, index - 20_000), index);
+  const close = before.lastIndexOf('*/');
+  for (let i = before.indexOf('/*', Math.max(0, close - 1)); i !== -1; i = before.indexOf('/*', i + 1)) {
+    if (i === 0 || /[\s;{}]/.test(before[i - 1]!)) return true;
+  }
+  return false;
 }
 
 function excerpt(text: string, index: number): string {
   return cap(text.slice(Math.max(0, index - 100), index + HTML_CAP));
+}
+
+/** The element's markup as evidence, capped. Serialised only for the marks reported. */
+function outerHtml(el: Element): string {
+  try {
+    return cap(el.outerHTML);
+  } catch {
+    return '';
+  }
+}
+
+/** `el.textContent.slice(0, max)`, without building the text of a whole big subtree. */
+function textStart(el: Element, max: number): string {
+  const doc = el.ownerDocument;
+  if (typeof doc?.createTreeWalker !== 'function') return el.textContent?.slice(0, max) ?? '';
+  const walker = doc.createTreeWalker(el, 4 | 8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < max; node = walker.nextNode()) text += (node as Text).data;
+  return text.slice(0, max);
 }
 
 function cap(html: string): string {
@@ -351,7 +447,7 @@ function settle(scan: Scan): Mark[] {
     .filter((m) => !(shown && (m.kind === 'js-generated' || m.kind === 'commented-out') && !m.certId && !m.scriptCode))
     .sort((a, b) => Number(b.active) - Number(a.active) || a.order - b.order)
     .slice(0, MAX_MARKS)
-    .map(({ order: _, ...mark }) => mark);
+    .map(({ order: _, html, ...mark }) => ({ ...mark, html: typeof html === 'string' ? html : outerHtml(html) }));
 }
 
 const KIND_RANK: Record<MarkKind, number> = {
@@ -364,7 +460,7 @@ const KIND_RANK: Record<MarkKind, number> = {
 };
 
 /** Marks sharing a key are one mark. The host is part of the id key: a spoof of a real id stays. */
-function keysOf(m: Mark): string[] {
+function keysOf(m: Candidate): string[] {
   const keys: string[] = [];
   if (m.certId) keys.push(`id ${m.certId} ${m.linkHost}`);
   if (m.scriptCode) keys.push(`code ${m.scriptCode}`);
@@ -405,7 +501,7 @@ function liveScriptMarks(scan: Scan): Candidate[] {
     if (render) {
       const kind: MarkKind = embed || render.link.linkUrl ? 'live-script' : 'image-only';
       const order = Math.min(render.order, embed?.order ?? Infinity);
-      marks.push({ kind, ...script, ...render.link, ...colorOf(render.image, render.el), active: true, html: cap(render.el.outerHTML), order });
+      marks.push({ kind, ...script, ...render.link, ...colorOf(render.image, render.el), active: true, html: render.el, order });
     } else {
       marks.push({ kind: 'live-script', ...script, ...noLink, ...noColor, active: !scan.live, html: embed.html, order: embed.order });
     }
@@ -413,7 +509,7 @@ function liveScriptMarks(scan: Scan): Candidate[] {
   // A lone empty container is the trace of an embed whose script is gone or broken.
   if (!marks.length && empty.length) {
     const [{ el, order }] = empty;
-    marks.push({ kind: 'live-script', ...noScript, ...noLink, ...noColor, active: false, html: cap(el.outerHTML), order });
+    marks.push({ kind: 'live-script', ...noScript, ...noLink, ...noColor, active: false, html: el, order });
   }
   return marks;
 }
@@ -459,23 +555,32 @@ function footerText(doc: Document): string {
     parts.push(chars + s.length > CLAIM_CHARS ? s.slice(-(CLAIM_CHARS - chars)) : s);
     chars += s.length;
   };
-  const isBlock = (n: Node) => n.nodeType === 1 && BLOCKS.has((n as Element).localName);
+  // Every DOM property read crosses into the browser: each node's type, name and neighbours are read once.
   let node: Node | null = root.lastChild;
   for (let steps = 0; node && steps < CLAIM_NODES && chars < CLAIM_CHARS; steps++) {
+    const type = node.nodeType;
     // Source line breaks render as spaces; only block boundaries end a line.
-    if (node.nodeType === 3) push((node as Text).data.replace(/\s+/g, ' '));
-    else if (node.nodeType === 1 && !SKIPPED.has((node as Element).localName)) {
-      if (isBlock(node)) push('\n');
-      if (node.lastChild) {
-        node = node.lastChild;
-        continue;
+    if (type === 3) push((node as Text).data.replace(/\s+/g, ' '));
+    else if (type === 1) {
+      const name = (node as Element).localName;
+      if (!SKIPPED.has(name)) {
+        if (BLOCKS.has(name)) push('\n');
+        const last: Node | null = node.lastChild;
+        if (last) {
+          node = last;
+          continue;
+        }
       }
     }
-    while (node && node !== root && !node.previousSibling) {
-      node = node.parentNode;
-      if (node && node !== root && isBlock(node)) push('\n');
+    let previous: Node | null = node.previousSibling;
+    while (!previous) {
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent === root) break;
+      node = parent;
+      if (parent.nodeType === 1 && BLOCKS.has((parent as Element).localName)) push('\n');
+      previous = parent.previousSibling;
     }
-    node = node && node !== root ? node.previousSibling : null;
+    node = previous;
   }
   return parts.reverse().join('');
 }

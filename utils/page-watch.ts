@@ -13,8 +13,9 @@ export interface WatchOptions {
   watchMs?: number;
 }
 
+/** The content script's scan: claims are read only where a verdict can use them (a mark, a government domain). */
 export function scanPage(doc: Document): PageScan {
-  return detectMarks(doc, doc.location.href, { live: true });
+  return detectMarks(doc, doc.location.href, { live: true, claims: 'relevant' });
 }
 
 export function watchPage(doc: Document, report: (scan: PageScan) => void, options: WatchOptions = {}): () => void {

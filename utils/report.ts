@@ -6,32 +6,71 @@ import { stateName, t, type MessageKey } from './i18n';
 import { primaryCertificate } from './verify';
 import { holderTypeName, reasonMessage, type Lang, type ReasonCode, type Severity, type VerdictState, type Evidence } from './verdict';
 
+/** Names the record's shape; bumped only if a field changes meaning or goes away (fields may be added). */
+export const RECORD_SCHEMA = 'govmark.check/1';
+
+/** What the caller knows beyond the check itself. */
+export interface RecordContext {
+  /** The extension's or the command line's version. */
+  version: string;
+  /** The address as typed or given, before redirects; null (or absent) when unknown. */
+  requestedUrl?: string | null;
+}
+
 export interface CheckRecord {
-  url: string;
+  schema: typeof RECORD_SCHEMA;
+  /** The version of GovMark that made the check; null when the caller did not say. */
+  version: string | null;
   checkedAt: string;
+  /** The address as typed or given (command line); null in the extension, which cannot see it. */
+  requestedUrl: string | null;
+  /** The page's address after redirects: what was checked. */
+  finalUrl: string;
+  /** requestedUrl and finalUrl differ; null when requestedUrl is unknown. */
+  redirected: boolean | null;
+  /** The same as finalUrl (the field of the first records). */
+  url: string;
+  /** Every mark found, each with the HTML fragment it came from. */
   marks: Mark[];
   owner: string | null;
   claims: CheckResult['scan']['claims'];
+  /** The certificate the verdict is about, its fields as read from the registry's page. */
   certificate: Certificate | null;
   /** What the registry answered for each certificate id asked about (status, and a receipt when fetched). */
-  lookups: Record<string, { status: string; detail?: string; sha256?: string; fetchedAt?: string; url?: string }>;
+  lookups: Record<string, LookupRecord>;
   verdict: {
     state: VerdictState;
     reasons: Array<{ code: ReasonCode; severity: Severity; message: string; evidence: Evidence }>;
   };
 }
 
-export function toRecord(result: CheckResult, lang: Lang): CheckRecord {
+/** A lookup; url, fetchedAt, sha256 (of the certificate page's bytes as received) and bytes form its receipt. */
+export interface LookupRecord {
+  status: string;
+  detail?: string;
+  url?: string;
+  fetchedAt?: string;
+  sha256?: string;
+  bytes?: number;
+}
+
+export function toRecord(result: CheckResult, lang: Lang, context?: RecordContext): CheckRecord {
   const { scan, lookups, verdict } = result;
+  const requestedUrl = context?.requestedUrl ?? null;
   return {
-    url: scan.url,
+    schema: RECORD_SCHEMA,
+    version: context?.version ?? null,
     checkedAt: result.checkedAt,
+    requestedUrl,
+    finalUrl: scan.url,
+    redirected: requestedUrl === null ? null : normalised(requestedUrl) !== normalised(scan.url),
+    url: scan.url,
     marks: scan.marks,
     owner: scan.claims.owner,
     claims: scan.claims,
     certificate: primaryCertificate(scan, lookups) ?? null,
     lookups: Object.fromEntries(
-      Object.entries(lookups.certificates).map(([id, lookup]) => [
+      Object.entries(lookups.certificates).map(([id, lookup]): [string, LookupRecord] => [
         id,
         {
           status: lookup.status,
@@ -47,14 +86,36 @@ export function toRecord(result: CheckResult, lang: Lang): CheckRecord {
   };
 }
 
+function normalised(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 export const SEVERITY_SYMBOL: Record<Severity, string> = { ok: '✓', info: '·', warning: '!', danger: '✗', unknown: '?' };
 
-/** A short plain-text summary: what the command line prints and the popup copies. */
-export function renderText(result: CheckResult, lang: Lang): string {
-  const record = toRecord(result, lang);
+export interface TextOptions extends Partial<RecordContext> {
+  /**
+   * The whole record for a readable export: when and where, every mark with its HTML fragment,
+   * the page's claims, each certificate lookup with its receipt (SHA-256), reason codes and the version.
+   */
+  full?: boolean;
+}
+
+/** A plain-text rendering: short, what the command line prints and the popup copies; or full, the exported report. */
+export function renderText(result: CheckResult, lang: Lang, options: TextOptions = {}): string {
+  const record = toRecord(result, lang, { version: options.version ?? '', requestedUrl: options.requestedUrl });
   const label = (key: MessageKey) => t(lang, key);
   const sep = lang === 'zh' ? '：' : ': ';
+  const full = options.full === true;
   const lines = [record.url, `  ${label('verdict')}${sep}${stateName(record.verdict.state, lang)}`];
+  if (full) {
+    lines.push(`  ${label('reportCheckedAt')}${sep}${record.checkedAt}`);
+    lines.push(`  ${label('reportRequestedUrl')}${sep}${record.requestedUrl ?? label('reportUnknown')}`);
+    lines.push(`  ${label('reportFinalUrl')}${sep}${record.finalUrl}`);
+  }
   const cert = record.certificate;
   if (cert) {
     const type = holderTypeName(cert, lang);
@@ -67,13 +128,40 @@ export function renderText(result: CheckResult, lang: Lang): string {
       ['issueDate', cert.issueDate],
       ['creditCode', cert.creditCode],
     ];
+    if (full) fields.push(['reportCertId', cert.id], ['address', cert.address], ['functions', cert.functions]);
     for (const [key, value] of fields) if (value) lines.push(`  ${label(key)}${sep}${value}`);
   }
   if (record.owner) lines.push(`  ${label('owner')}${sep}${record.owner}`);
-  if (record.marks.length) {
-    const marks = record.marks.map((m) => [m.kind, m.color, m.certId ?? m.scriptCode, m.active ? '' : '(inert)'].filter(Boolean).join(' '));
-    lines.push(`  ${label('marks')}${sep}${marks.join('; ')}`);
+  if (full) {
+    const claims: Array<[MessageKey, string | null]> = [
+      ['reportSiteCode', record.claims.siteCode],
+      ['reportIcp', record.claims.icp],
+      ['reportPsb', record.claims.psb],
+    ];
+    for (const [key, value] of claims) if (value) lines.push(`  ${label(key)}${sep}${value}`);
   }
-  for (const reason of record.verdict.reasons) lines.push(`  [${SEVERITY_SYMBOL[reason.severity]}] ${reason.message}`);
+  const markLine = (m: Mark) => [m.kind, m.color, m.certId ?? m.scriptCode, m.active ? '' : '(inert)'].filter(Boolean).join(' ');
+  if (record.marks.length && !full) lines.push(`  ${label('marks')}${sep}${record.marks.map(markLine).join('; ')}`);
+  if (record.marks.length && full) {
+    lines.push(`  ${label('marks')}${sep}${record.marks.length}`);
+    record.marks.forEach((m, i) => {
+      lines.push(`    ${i + 1}. ${markLine(m)}`);
+      if (m.linkUrl) lines.push(`       ${label('markLink')}${sep}${m.linkUrl}`);
+      if (m.scriptUrl) lines.push(`       ${label('reportScript')}${sep}${m.scriptUrl}`);
+      lines.push(`       HTML${sep}${m.html.replace(/\s*\n\s*/g, ' ')}`);
+    });
+  }
+  if (full) {
+    for (const [id, lookup] of Object.entries(record.lookups)) {
+      lines.push(`  ${label('reportLookup')} ${id}${sep}${lookup.status}${lookup.detail ? ` (${lookup.detail})` : ''}`);
+      if (lookup.url) lines.push(`    ${label('reportReceivedFrom')}${sep}${lookup.url}`);
+      if (lookup.fetchedAt) lines.push(`    ${label('reportFetchedAt')}${sep}${lookup.fetchedAt}`);
+      if (lookup.sha256) lines.push(`    SHA-256${sep}${lookup.sha256}${lookup.bytes === undefined ? '' : ` (${lookup.bytes} bytes)`}`);
+    }
+  }
+  for (const reason of record.verdict.reasons) {
+    lines.push(`  [${SEVERITY_SYMBOL[reason.severity]}] ${reason.message}${full ? ` (${reason.code})` : ''}`);
+  }
+  if (full) lines.push(`  ${label('extName')} ${record.version || '?'} · ${record.schema}`);
   return lines.join('\n');
 }

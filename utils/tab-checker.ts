@@ -16,6 +16,11 @@ export interface TabCheckerDeps {
   /** Asks the tab's content script for a fresh scan; null when there is none to ask. */
   requestScan(tabId: number): Promise<PageScan | null>;
   tabUrl(tabId: number): Promise<string | undefined>;
+  /**
+   * Applies certificate memory to a finished, still current check: remembers its certificate and
+   * returns the check with any change added to its verdict. Absent: checks are shown as they are.
+   */
+  remember?(result: CheckResult): Promise<CheckResult>;
 }
 
 export type TabChecker = ReturnType<typeof createTabChecker>;
@@ -49,8 +54,12 @@ export function createTabChecker(deps: TabCheckerDeps) {
       return state;
     }
     await show(tabId, { status: 'checking', url: scan.url });
-    const result = await deps.check(scan, fresh);
-    if (generations.get(tabId) !== generation) return (await deps.loadState(tabId)) ?? { status: 'idle' };
+    const checked = await deps.check(scan, fresh);
+    const stale = async () => (await deps.loadState(tabId)) ?? ({ status: 'idle' } as TabState);
+    if (generations.get(tabId) !== generation) return stale();
+    // Memory failing (storage full, say) must not cost the tab its verdict.
+    const result = deps.remember ? await deps.remember(checked).catch(() => checked) : checked;
+    if (generations.get(tabId) !== generation) return stale();
     const state: TabState = { status: 'done', url: scan.url, result };
     await show(tabId, state);
     return state;

@@ -38,7 +38,9 @@ export type ReasonCode =
   | 'service-redirect'
   | 'service-error'
   | 'certificate-unreadable'
-  | 'script-unresolved';
+  | 'script-unresolved'
+  // what this browser remembers of the site (certificate memory)
+  | 'certificate-changed';
 
 export interface Evidence {
   expected?: string;
@@ -76,6 +78,13 @@ const names: Record<string, Record<Lang, string>> = {
   institution: { zh: '事业单位', en: 'public institution' },
 };
 const zh = (value = '') => names[value]?.zh ?? value;
+/** A timestamp in evidence, as the reader's calendar day (local time); anything else as it is. */
+const day = (value = '') => {
+  const date = new Date(value);
+  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(date.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
 const en = (value = '') => names[value]?.en ?? value;
 
 const messages: Record<ReasonCode, Record<Lang, Template>> = {
@@ -174,6 +183,10 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'script-unresolved': {
     zh: (e) => `无法从标识脚本得到证书编号（${e.detail}）。`,
     en: (e) => `The certificate id could not be obtained from the embed script (${e.detail}).`,
+  },
+  'certificate-changed': {
+    zh: (e) => `本站的标识证书变了：之前核验时是“${e.expected}”，现在是“${e.found}”（自 ${day(e.detail)} 起）。`,
+    en: (e) => `This site's certificate has changed: it was "${e.expected}" when last verified, it is "${e.found}" now (since ${day(e.detail)}).`,
   },
 };
 

@@ -98,6 +98,7 @@ function App({ lang }: { lang: Lang }) {
       rechecking={rechecking}
       onRecheck={tabId === undefined ? undefined : () => void recheck()}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      version={browser.runtime.getManifest().version}
     />
   );
 }

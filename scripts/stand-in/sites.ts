@@ -15,7 +15,7 @@ export interface SampleSite {
 const COUNTY_HOST = new URL('http://某某县人民政府.政务').hostname;
 
 function site(file: string, host: string, title: string, expect: Expectation, note: string): SampleSite {
-  return { host, title, expect, note, html: readFileSync(new URL(`./sites/${file}`, import.meta.url), 'utf8') };
+  return { host, title, expect, note, html: readFileSync(new URL(`./html/${file}`, import.meta.url), 'utf8') };
 }
 
 export const sampleSites: SampleSite[] = [

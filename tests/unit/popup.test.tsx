@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { certificateUrl } from '../../utils/conac';
 import type { CheckResult } from '../../utils/engine';
-import { renderText } from '../../utils/report';
+import { applyChange, remember } from '../../utils/memory';
+import { renderText, toRecord } from '../../utils/report';
 import type { TabState } from '../../utils/tab-state';
 import { reasonMessage } from '../../utils/verdict';
 import { verify, type Lookups } from '../../utils/verify';
@@ -345,6 +346,113 @@ describe('popup: actions and language', () => {
     expect(text('h1')).toBe('Verified');
     expect(text('.holder__label')).toBe('Holder');
     expect(text('[data-testid="domain"]')).toContain('matches');
+  });
+});
+
+describe('popup: exports and certificate memory', () => {
+  const receiptResult = (): CheckResult => {
+    const page = scan();
+    const lookups: Lookups = {
+      certificates: {
+        [BEIJING_ID]: {
+          status: 'ok',
+          certificate: certificate(),
+          receipt: { url: certificateUrl(BEIJING_ID), fetchedAt: '2025-03-04T05:06:06.000Z', sha256: 'b'.repeat(64), bytes: 999 },
+        },
+      },
+      scripts: {},
+      offline: false,
+    };
+    return check(page, lookups);
+  };
+
+  it('exports the record as JSON, named after the host and the time of the check, with the version', () => {
+    const saveFile = vi.fn();
+    const result = receiptResult();
+    show({ state: done(result), version: '9.8.7', saveFile });
+    act(() => $('[data-testid="export-json"]')!.click());
+    expect(saveFile).toHaveBeenCalledOnce();
+    const [name, body, type] = saveFile.mock.calls[0] as [string, string, string];
+    expect(name).toBe('govmark-www.beijing.gov.cn-20250304T050607Z.json');
+    expect(type).toBe('application/json');
+    const record = JSON.parse(body);
+    expect(record).toEqual(JSON.parse(JSON.stringify(toRecord(result, 'zh', { version: '9.8.7', requestedUrl: null }))));
+    expect(record.version).toBe('9.8.7');
+    expect(record.requestedUrl).toBeNull();
+    expect(record.lookups[BEIJING_ID].sha256).toBe('b'.repeat(64));
+    expect(record.marks[0].html).toBe(result.scan.marks[0].html);
+  });
+
+  it('exports the readable report, the full renderText', () => {
+    const saveFile = vi.fn();
+    const result = receiptResult();
+    show({ state: done(result), version: '9.8.7', saveFile });
+    act(() => $('[data-testid="export-report"]')!.click());
+    const [name, body, type] = saveFile.mock.calls[0] as [string, string, string];
+    expect(name).toBe('govmark-www.beijing.gov.cn-20250304T050607Z.txt');
+    expect(type).toBe('text/plain;charset=utf-8');
+    expect(body).toBe(`${renderText(result, 'zh', { full: true, version: '9.8.7', requestedUrl: null })}\n`);
+    expect(body).toContain('b'.repeat(64));
+  });
+
+  it('downloads through a Blob URL and an <a download> by default', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:govmark/1';
+    });
+    vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const result = receiptResult();
+    show({ state: done(result), version: '9.8.7' });
+    act(() => $('[data-testid="export-json"]')!.click());
+    expect(createObjectURL).toHaveBeenCalledOnce();
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0].download).toBe('govmark-www.beijing.gov.cn-20250304T050607Z.json');
+    expect(clicked[0].getAttribute('href')).toBe('blob:govmark/1');
+    expect(clicked[0].isConnected).toBe(false);
+    expect(blobs[0].type).toBe('application/json');
+    expect(JSON.parse(await blobs[0].text()).schema).toBe('govmark.check/1');
+  });
+
+  it('offers no export before there is a check', () => {
+    show({ state: { status: 'checking', url: 'https://www.beijing.gov.cn/' } });
+    expect($('[data-testid="export-json"]')).toBeNull();
+  });
+
+  it('shows a certificate change: what it was, what it is now, since when, as a warning', () => {
+    const genuine = verifiedOrgan();
+    const memory = remember(undefined, genuine, Date.parse('2025-03-01T12:00:00Z')).memory;
+    const otherId = 'F'.repeat(32);
+    const page = scan({ owner: '北京市人民政府办公厅', marks: [mark({ certId: otherId, linkUrl: certificateUrl(otherId) })] });
+    const later = check(page, found(certificate({ id: otherId, holder: '北京市人民政府办公厅' })));
+    const since = '2025-03-04T12:00:00.000Z';
+    const result = applyChange(later, remember(memory, later, Date.parse(since)).change);
+    show({ state: done(result) });
+
+    expect($('main')?.dataset.state).toBe('warning');
+    const notice = $('[data-testid="certificate-change"]')!;
+    expect(notice.textContent).toContain('本站的标识证书变了');
+    expect(text('[data-testid="change-was"]')).toBe(`北京市人民政府 (${BEIJING_ID})`);
+    expect(text('[data-testid="change-now"]')).toBe(`北京市人民政府办公厅 (${otherId})`);
+    expect($('[data-testid="change-since"] time')?.getAttribute('datetime')).toBe(since);
+    // Before the certificate, and in the findings like every other reason.
+    expect(notice.compareDocumentPosition($('[data-testid="holder"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect($$('[data-testid="reason"]')[0].dataset.code).toBe('certificate-changed');
+    expect($('[data-testid="headline"]')).toBeNull();
+
+    show({ state: done(verifiedOrgan()) });
+    expect($('[data-testid="certificate-change"]')).toBeNull();
+  });
+
+  it('links to the history and batch pages', () => {
+    show({ state: done(verifiedOrgan()) });
+    expect($('[data-testid="open-history"]')?.getAttribute('href')).toBe('/certificate-history.html');
+    expect($('[data-testid="open-batch"]')?.getAttribute('href')).toBe('/batch.html');
+    expect(text('[data-testid="open-history"]')).toBe('证书记录');
   });
 });
 

@@ -94,4 +94,54 @@ describe('tab checker', () => {
     const silent = setup({ tabUrl: async () => undefined, requestScan: async () => null });
     expect(await silent.checker.stateOf(7)).toEqual({ status: 'internal', url: '' });
   });
+
+  it('applies certificate memory to a finished check before saving and painting it', async () => {
+    const remembered: CheckResult[] = [];
+    const remember = vi.fn(async (result: CheckResult): Promise<CheckResult> => {
+      remembered.push(result);
+      return { ...result, verdict: { state: 'warning', reasons: [{ code: 'certificate-changed', severity: 'warning', evidence: {} }] } };
+    });
+    const painted: TabState[] = [];
+    const { checker, states } = setup({ remember, paint: async (_tabId, state) => void painted.push(state) });
+    await checker.scanned(1, scan());
+    expect(remember).toHaveBeenCalledOnce();
+    expect(remembered[0].verdict.state).toBe('none');
+    const state = states.get(1);
+    expect(state?.status === 'done' && state.result.verdict.reasons[0].code).toBe('certificate-changed');
+    expect(painted.at(-1)).toEqual(state);
+  });
+
+  it('does not remember a check that ended after the tab moved on', async () => {
+    const slow = deferred<CheckResult>();
+    const remember = vi.fn(async (result: CheckResult) => result);
+    const { checker, painted } = setup({ check: () => slow.promise, remember });
+    const first = checker.scanned(1, scan());
+    await vi.waitFor(() => expect(painted).toEqual([[1, 'checking']]));
+    await checker.navigated(1, 'https://shop.example.com/');
+    slow.resolve(resultFor(scan()));
+    await first;
+    expect(remember).not.toHaveBeenCalled();
+  });
+
+  it('drops a check whose tab moved on while memory was being applied', async () => {
+    const gate = deferred<void>();
+    const { checker, painted, states } = setup({
+      remember: async (result) => {
+        await gate.promise;
+        return result;
+      },
+    });
+    const first = checker.scanned(1, scan());
+    await vi.waitFor(() => expect(painted).toEqual([[1, 'checking']]));
+    await checker.navigated(1, 'https://shop.example.com/');
+    gate.resolve();
+    await first;
+    expect(states.get(1)).toEqual({ status: 'idle', url: 'https://shop.example.com/' });
+  });
+
+  it('still shows the verdict when memory fails', async () => {
+    const { checker, states } = setup({ remember: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    await checker.scanned(1, scan());
+    expect(states.get(1)).toMatchObject({ status: 'done', result: { verdict: { state: 'none' } } });
+  });
 });

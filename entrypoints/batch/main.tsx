@@ -1,0 +1,67 @@
+/**
+ * Batch page wiring: the saved run, the optional host permission, and the per-address check
+ * (this page fetches the listed pages itself, and asks the registry through its own client with
+ * the shared certificate cache).
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { BatchPage, type PermissionControl } from '@/components/BatchPage';
+import { saveFile } from '@/components/download';
+import { htmlLang } from '@/components/text';
+import { decodeInput } from '@/utils/batch';
+import { checkAddress, disclosingRedirects } from '@/utils/batch-check';
+import { certificateStore } from '@/utils/browser-store';
+import { ttlCache } from '@/utils/cache';
+import { createConacClient } from '@/utils/conac-client';
+import { langFor, t } from '@/utils/i18n';
+import type { Lang } from '@/utils/verdict';
+import { runStore } from './store';
+import '@/components/theme.css';
+import './style.css';
+
+/** Optional in the manifest; asked for only here, when the auditor starts a run. */
+const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
+
+const asked = new URLSearchParams(location.search).get('lang');
+const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i18n.getUILanguage());
+document.documentElement.lang = htmlLang(lang);
+document.title = `${t(lang, 'extName')} · ${t(lang, 'batchTitle')}`;
+
+// Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
+const get: typeof fetch = (input, init) => fetch(input, init);
+const client = createConacClient({ fetch: get, cache: ttlCache(certificateStore) });
+const parser = new DOMParser();
+
+const permission: PermissionControl = {
+  request: () => browser.permissions.request(ALL_SITES),
+  contains: () => browser.permissions.contains(ALL_SITES),
+  remove: () => browser.permissions.remove(ALL_SITES),
+};
+
+const store = runStore();
+
+void store
+  .load()
+  .catch(() => null)
+  .then((saved) => {
+    render(
+      <BatchPage
+        lang={lang}
+        version={browser.runtime.getManifest().version}
+        saved={saved}
+        store={store}
+        permission={permission}
+        saveFile={saveFile}
+        readFile={async (file) => decodeInput(new Uint8Array(await file.arrayBuffer()))}
+        check={(address) =>
+          checkAddress(address, {
+            fetch: disclosingRedirects(get),
+            // A parsed document runs no script and loads nothing.
+            parseHtml: (html) => parser.parseFromString(html, 'text/html'),
+            client,
+          })
+        }
+      />,
+      document.getElementById('app')!,
+    );
+  });

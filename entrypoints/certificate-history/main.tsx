@@ -1,0 +1,17 @@
+/** History page wiring: the certificate memory in this browser's storage, listed and cleared. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { History } from '@/components/History';
+import { htmlLang } from '@/components/text';
+import { memoryStore } from '@/utils/browser-memory';
+import { langFor, t } from '@/utils/i18n';
+import type { Lang } from '@/utils/verdict';
+import '@/components/theme.css';
+import './style.css';
+
+const asked = new URLSearchParams(location.search).get('lang');
+const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i18n.getUILanguage());
+document.documentElement.lang = htmlLang(lang);
+document.title = `${t(lang, 'extName')} · ${t(lang, 'historyTitle')}`;
+
+render(<History lang={lang} load={() => memoryStore.list()} clear={() => memoryStore.clear()} />, document.getElementById('app')!);

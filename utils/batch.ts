@@ -1,0 +1,499 @@
+/**
+ * The auditors' batch spot-check, the pure parts shared by the extension's batch page and the
+ * command line: reading a list of addresses (plain lines or a CSV, including a previous export),
+ * running a check on each with bounded concurrency, and the CSV and JSON exports.
+ *
+ * Address rules (the same everywhere):
+ * - An address without a scheme gets `https://` (`www.example.gov.cn` → `https://www.example.gov.cn/`);
+ *   write `http://` for a site that has no https.
+ * - Only http and https; no user name or password in the address; at most 2048 characters; the
+ *   host must be a domain name with a dot, an IP address or `localhost`.
+ * - The fragment (`#…`) is dropped (it never reaches the server); the rest is kept as written,
+ *   in the URL standard's form (host in lower case and punycode, `https://a.cn` → `https://a.cn/`).
+ * - The same address twice is checked once; the later line is listed as a duplicate.
+ * - Blank lines are ignored; in a plain list, so are lines starting with `#`.
+ * Nothing is dropped silently: every line that is not checked is listed with its line number and why.
+ */
+import type { CheckResult } from './engine';
+import type { FailureCause, Receipt } from './fetch-text';
+import { t, type MessageKey } from './i18n';
+import { RECORD_SCHEMA, toRecord, type CheckRecord } from './report';
+import type { Lang, VerdictState } from './verdict';
+
+export const DEFAULT_CONCURRENCY = 6;
+export const MAX_CONCURRENCY = 16;
+export const MAX_ADDRESS_LENGTH = 2048;
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+export type InputReason =
+  | 'not-a-url'
+  | 'unsupported-scheme'
+  | 'credentials'
+  | 'too-long'
+  | 'empty-address'
+  | 'csv-without-header'
+  | 'unterminated-quote'
+  | 'duplicate'
+  | 'too-many';
+
+export interface InputProblem {
+  /** 1-based line in the input where the entry starts. */
+  line: number;
+  /** The entry as written (capped at 200 characters). */
+  text: string;
+  reason: InputReason;
+  /** For `unsupported-scheme` the scheme; for `duplicate` the line of the first occurrence. */
+  detail?: string;
+}
+
+export interface ParsedInput {
+  /** Normalised addresses, in input order, without duplicates. */
+  urls: string[];
+  /** The input line of each address in `urls`. */
+  lines: number[];
+  errors: InputProblem[];
+  format: 'lines' | 'csv';
+  /** CSV: the header of the address column as written. */
+  column?: string;
+}
+
+/** Header names taken as the address column (compared trimmed, case-insensitive). `address` is what the export writes. */
+export const ADDRESS_HEADERS = ['address', 'url', 'website', 'site', 'link', 'domain', '网址', '地址', '网站地址', '网站网址', '网站', '域名', '链接'];
+
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Spaces the URL parser would not strip, such as the ideographic space U+3000. */
+const EDGE_SPACE = /^[\s\u3000]+|[\s\u3000]+$/g;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** `host:port…` would otherwise read as a scheme named after the host. */
+const HOST_PORT = /^[^\s/:?#]+:\d+(?:[/?#]|$)/;
+const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+export type Normalised = { ok: true; url: string } | { ok: false; reason: InputReason; detail?: string };
+
+export function normaliseAddress(raw: string): Normalised {
+  const text = raw.replace(INVISIBLE, '').replace(EDGE_SPACE, '');
+  if (!text) return { ok: false, reason: 'empty-address' };
+  if (text.length > MAX_ADDRESS_LENGTH) return { ok: false, reason: 'too-long' };
+  let candidate = text;
+  const scheme = SCHEME.exec(text);
+  if (text.startsWith('//')) candidate = `https:${text}`;
+  else if (scheme && !HOST_PORT.test(text)) {
+    if (!/^https?$/i.test(scheme[1]!)) return { ok: false, reason: 'unsupported-scheme', detail: scheme[1]!.toLowerCase() };
+  } else candidate = `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return { ok: false, reason: 'not-a-url' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'unsupported-scheme', detail: url.protocol.slice(0, -1) };
+  // Browsers refuse to fetch such addresses, and an audit list has no business carrying passwords.
+  if (url.username || url.password) return { ok: false, reason: 'credentials' };
+  const host = url.hostname;
+  const hostOk = host.startsWith('[') || IPV4.test(host) || host === 'localhost' || (HOST_NAME.test(host) && host.replace(/\.$/, '').includes('.'));
+  if (!hostOk) return { ok: false, reason: 'not-a-url' };
+  url.hash = '';
+  if (url.href.length > MAX_ADDRESS_LENGTH) return { ok: false, reason: 'too-long' };
+  return { ok: true, url: url.href };
+}
+
+export interface ParseOptions {
+  /** Addresses beyond this many are listed as `too-many` (default: no limit). */
+  maxUrls?: number;
+}
+
+/**
+ * A pasted list or an imported file: a CSV when its first line has an address column header
+ * (comma, tab or semicolon separated, the column anywhere), else one address per line.
+ */
+export function parseInput(input: string, options: ParseOptions = {}): ParsedInput {
+  const text = input.replace(/^\ufeff/, '');
+  const header = findHeader(text);
+  const result: ParsedInput = { urls: [], lines: [], errors: [], format: header ? 'csv' : 'lines', column: header?.name };
+  const seen = new Map<string, number>();
+  const max = options.maxUrls ?? Infinity;
+
+  const take = (line: number, raw: string, csvHint: boolean) => {
+    const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+    let normal = normaliseAddress(raw);
+    if (csvHint && looksLikeCsvRow(raw, normal.ok)) normal = { ok: false, reason: 'csv-without-header' };
+    if (!normal.ok) return void result.errors.push({ line, text: shown, reason: normal.reason, detail: normal.detail });
+    const earlier = seen.get(normal.url);
+    if (earlier !== undefined) return void result.errors.push({ line, text: shown, reason: 'duplicate', detail: String(earlier) });
+    if (result.urls.length >= max) return void result.errors.push({ line, text: shown, reason: 'too-many', detail: String(max) });
+    seen.set(normal.url, line);
+    result.urls.push(normal.url);
+    result.lines.push(line);
+  };
+
+  if (header) {
+    const { rows, errors } = parseCsv(text, header.delimiter);
+    for (const error of errors) result.errors.push(error);
+    for (const row of rows.slice(1)) {
+      if (row.cells.every((cell) => cell.trim() === '')) continue;
+      take(row.line, row.cells[header.index] ?? '', false);
+    }
+  } else {
+    text.split(/\r\n|\n|\r/).forEach((raw, i) => {
+      const line = raw.replace(INVISIBLE, '').replace(EDGE_SPACE, '');
+      if (line === '' || line.startsWith('#')) return;
+      take(i + 1, line, true);
+    });
+  }
+  result.errors.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+/**
+ * A plain-list line that is really a CSV row (an address, a delimiter, more columns): a tab, or a
+ * delimiter after a valid address followed by text no address would carry there (spaces, Chinese)
+ * or making the address invalid. `?ids=1,2` stays an address.
+ */
+function looksLikeCsvRow(line: string, valid: boolean): boolean {
+  const cut = line.search(/[,\t;]/);
+  if (cut <= 0 || !normaliseAddress(line.slice(0, cut)).ok) return false;
+  return line.includes('\t') || !valid || /[\s\u3000-\u9fff\uff00-\uffef]/.test(line.slice(cut + 1));
+}
+
+const DELIMITERS = [',', '\t', ';'];
+
+function findHeader(text: string): { delimiter: string; index: number; name: string } | null {
+  const first = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '');
+  if (first === undefined) return null;
+  for (const delimiter of DELIMITERS) {
+    const cells = parseCsv(first, delimiter).rows[0]?.cells ?? [];
+    const index = cells.findIndex((cell) => ADDRESS_HEADERS.includes(cell.replace(INVISIBLE, '').trim().toLowerCase()));
+    if (index >= 0) return { delimiter, index, name: cells[index]!.trim() };
+  }
+  return null;
+}
+
+export interface CsvRow {
+  cells: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+/**
+ * RFC 4180, leniently: CRLF, LF or CR line ends; quoted fields may hold the delimiter, quotes
+ * (doubled) and line breaks; text after a closing quote is kept. A quote left open is reported
+ * and its record dropped (it would otherwise swallow the rest of the file silently).
+ */
+export function parseCsv(text: string, delimiter = ','): { rows: CsvRow[]; errors: InputProblem[] } {
+  const rows: CsvRow[] = [];
+  const errors: InputProblem[] = [];
+  let line = 1;
+  let cells: string[] = [];
+  let field = '';
+  let recordLine = 1;
+  let quoted = false;
+  let quoteLine = 1;
+  let any = false;
+  const endField = () => {
+    cells.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    rows.push({ cells, line: recordLine });
+    cells = [];
+    any = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!any) {
+      recordLine = line;
+      any = true;
+    }
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        field += c;
+      }
+      continue;
+    }
+    if (c === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+      quoteLine = line;
+    } else if (c === delimiter) endField();
+    else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+    } else field += c;
+  }
+  if (quoted) {
+    errors.push({ line: quoteLine, text: `"${field.slice(0, 60)}${field.length > 60 ? '…' : ''}`, reason: 'unterminated-quote' });
+    cells = [];
+    any = false;
+  }
+  if (any) endRecord();
+  return { rows, errors };
+}
+
+/** A file's bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB 18030 (Excel's "CSV" on Chinese Windows). */
+export function decodeInput(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+const INPUT_REASON_KEY: Record<InputReason, MessageKey> = {
+  'not-a-url': 'batchErrNotUrl',
+  'unsupported-scheme': 'batchErrScheme',
+  credentials: 'batchErrCredentials',
+  'too-long': 'batchErrTooLong',
+  'empty-address': 'batchErrEmpty',
+  'csv-without-header': 'batchErrCsvNoHeader',
+  'unterminated-quote': 'batchErrQuote',
+  duplicate: 'batchErrDuplicate',
+  'too-many': 'batchErrTooMany',
+};
+
+/** Why an input line was not taken, in words. */
+export function inputProblemMessage(problem: Pick<InputProblem, 'reason' | 'detail'>, lang: Lang): string {
+  return fillIn(t(lang, INPUT_REASON_KEY[problem.reason]), problem.detail ?? '');
+}
+
+/** Problems that are mistakes in the input, as opposed to harmless repeats. */
+export function isInputError(problem: InputProblem): boolean {
+  return problem.reason !== 'duplicate';
+}
+
+/** Fills the `$DETAIL$` placeholder of a message (the _locales placeholder syntax). */
+function fillIn(template: string, detail: string): string {
+  return template.replace(/\$DETAIL\$/g, () => detail);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+/** Why an address has no verdict: the page could not be had, or was not a web page. */
+export interface CheckFailure {
+  cause: FailureCause | 'not-html' | 'internal';
+  detail: string;
+}
+
+/** One address's outcome, as kept while a run goes on (the extension stores these as they arrive). */
+export interface BatchEntry {
+  /** The normalised address from the input. */
+  address: string;
+  checkedAt: string;
+  /** The check, when the page could be fetched. */
+  result?: CheckResult;
+  /** What was fetched: the final address, when, and the SHA-256 of the bytes. */
+  page?: Receipt;
+  error?: CheckFailure;
+}
+
+export type CheckAddress = (address: string) => Promise<BatchEntry>;
+
+export interface RunOptions {
+  /** Checks at a time (default 6, at most 16). */
+  concurrency?: number;
+  /** Once aborted no further check starts; checks under way finish and are still reported. */
+  signal?: AbortSignal;
+  onStart?(address: string): void;
+  /** Called once per address, as each check ends; awaited before that worker takes the next one. */
+  onResult(entry: BatchEntry): void | Promise<void>;
+  now?: () => number;
+}
+
+export interface RunSummary {
+  /** Addresses whose result was reported. */
+  completed: number;
+  aborted: boolean;
+}
+
+/** Checks `addresses` with at most `concurrency` checks at a time. A check that throws becomes an `internal` failure. */
+export async function runBatch(addresses: string[], check: CheckAddress, options: RunOptions): Promise<RunSummary> {
+  const limit = clampConcurrency(options.concurrency);
+  const now = options.now ?? Date.now;
+  let next = 0;
+  let completed = 0;
+  const worker = async () => {
+    while (next < addresses.length && !options.signal?.aborted) {
+      const address = addresses[next++]!;
+      options.onStart?.(address);
+      let entry: BatchEntry;
+      try {
+        entry = await check(address);
+      } catch (error) {
+        entry = { address, checkedAt: new Date(now()).toISOString(), error: { cause: 'internal', detail: errorText(error) } };
+      }
+      completed++;
+      await options.onResult(entry);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, addresses.length) }, worker));
+  return { completed, aborted: options.signal?.aborted === true && completed < addresses.length };
+}
+
+export function clampConcurrency(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return DEFAULT_CONCURRENCY;
+  return Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(value)));
+}
+
+/** The addresses still to check: those without a result, in input order (resuming a run). */
+export function remaining(addresses: string[], done: ReadonlySet<string> | Record<string, unknown>): string[] {
+  const has = done instanceof Set ? (a: string) => done.has(a) : (a: string) => Object.hasOwn(done as object, a);
+  return addresses.filter((address) => !has(address));
+}
+
+export function stateOfEntry(entry: BatchEntry): VerdictState {
+  return entry.result?.verdict.state ?? 'unknown';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * The evidence record of one address, the JSON export's element: the engine's record (with the
+ * address as given in `requestedUrl`) plus what was fetched (`page`) and, when there is no
+ * verdict, why (`error`).
+ */
+export type BatchRecord = (CheckRecord & { page: Receipt | null; error: null }) | FailureRecord;
+
+/** An address with no verdict: the record's shape, empty, with the error. */
+export interface FailureRecord {
+  schema: CheckRecord['schema'];
+  version: string;
+  checkedAt: string;
+  requestedUrl: string;
+  finalUrl: string | null;
+  redirected: null;
+  url: string | null;
+  marks: [];
+  owner: null;
+  claims: null;
+  certificate: null;
+  lookups: Record<string, never>;
+  verdict: { state: 'unknown'; reasons: [] };
+  page: Receipt | null;
+  error: { cause: CheckFailure['cause']; detail: string; message: string };
+}
+
+export function toBatchRecord(entry: BatchEntry, lang: Lang, version: string): BatchRecord {
+  if (entry.result) return { ...toRecord(entry.result, lang, { version, requestedUrl: entry.address }), page: entry.page ?? null, error: null };
+  const error = entry.error ?? { cause: 'internal', detail: 'no result' };
+  return {
+    schema: RECORD_SCHEMA,
+    version,
+    checkedAt: entry.checkedAt,
+    requestedUrl: entry.address,
+    finalUrl: entry.page?.url ?? null,
+    redirected: null,
+    url: entry.page?.url ?? null,
+    marks: [],
+    owner: null,
+    claims: null,
+    certificate: null,
+    lookups: {},
+    verdict: { state: 'unknown', reasons: [] },
+    page: entry.page ?? null,
+    error: { ...error, message: failureMessage(error, lang) },
+  };
+}
+
+const FAILURE_KEY: Record<CheckFailure['cause'], MessageKey> = {
+  network: 'batchFailNetwork',
+  timeout: 'batchFailTimeout',
+  redirect: 'batchFailRedirect',
+  'http-status': 'batchFailStatus',
+  'too-large': 'batchFailTooLarge',
+  'not-html': 'batchFailNotHtml',
+  internal: 'batchFailInternal',
+};
+
+export function failureMessage(failure: CheckFailure, lang: Lang): string {
+  return fillIn(t(lang, FAILURE_KEY[failure.cause]), failure.detail);
+}
+
+/** The columns of the CSV export, the same from the extension and the command line. */
+export const CSV_COLUMNS = [
+  'address',
+  'final_url',
+  'state',
+  'holder',
+  'holder_type',
+  'registered_domains',
+  'certificate_id',
+  'reasons',
+  'messages',
+  'checked_at',
+  'error',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** One CSV row, from the record (so the CSV says nothing the JSON does not). Lists are `;`-separated. */
+export function csvCells(record: BatchRecord, lang: Lang): Record<CsvColumn, string> {
+  const cert = record.certificate;
+  const certId = cert?.id ?? Object.keys(record.lookups)[0] ?? record.marks.find((m) => m.certId)?.certId ?? '';
+  return {
+    address: record.requestedUrl ?? record.finalUrl ?? '',
+    final_url: record.finalUrl ?? '',
+    state: record.verdict.state,
+    holder: cert?.holder ?? '',
+    holder_type: cert ? (cert.holderTypeText ?? cert.holderType ?? '') : '',
+    registered_domains: cert?.domainsAsPrinted.join(';') ?? '',
+    certificate_id: certId,
+    reasons: record.verdict.reasons.map((r) => r.code).join(';'),
+    messages: record.verdict.reasons.map((r) => r.message).join(lang === 'zh' ? '' : ' '),
+    checked_at: record.checkedAt,
+    error: record.error?.message ?? '',
+  };
+}
+
+/** RFC 4180 with CRLF line ends and a UTF-8 byte order mark, so Excel opens Chinese text correctly. */
+export function toCsv(records: BatchRecord[], lang: Lang): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const record of records) {
+    const cells = csvCells(record, lang);
+    lines.push(CSV_COLUMNS.map((column) => csvField(cells[column])).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Quotes a field when it needs it. Text that a spreadsheet would run as a formula (`=`, `+`, `-`,
+ * `@`, tab, CR first) gets a leading apostrophe: page and certificate text is never trusted.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toJson(records: BatchRecord[]): string {
+  return `${JSON.stringify(records, null, 2)}\n`;
+}
+
+/** Counts by state, for progress and summaries. */
+export function countStates(entries: Iterable<BatchEntry>): Record<VerdictState, number> {
+  const counts: Record<VerdictState, number> = { verified: 0, warning: 0, danger: 0, unknown: 0, none: 0 };
+  for (const entry of entries) counts[stateOfEntry(entry)]++;
+  return counts;
+}
+
+/** A file name for an export: govmark-batch-20250102-0304.csv */
+export function batchFileName(ext: 'csv' | 'json', date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `govmark-batch-${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}.${ext}`;
+}
