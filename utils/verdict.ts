@@ -190,6 +190,9 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   },
 };
 
+/** Every reason code, for documentation checks and exports. */
+export const REASON_CODES = Object.keys(messages) as ReasonCode[];
+
 export function reasonMessage(reason: Reason, lang: Lang): string {
   return messages[reason.code][lang](reason.evidence);
 }

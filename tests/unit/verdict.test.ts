@@ -14,3 +14,12 @@ describe('stateOf', () => {
     expect(stateOf([reason('info')], false)).toBe('none');
   });
 });
+
+describe('the README', () => {
+  it('documents every reason code', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { REASON_CODES } = await import('../../utils/verdict');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8').catch(() => readFile('README.md', 'utf8'));
+    expect(REASON_CODES.filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
+  });
+});
