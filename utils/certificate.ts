@@ -223,7 +223,7 @@ const COLON = /[:：﹕]/;
 const LABEL_FIRST_CHARS = [...new Set([...LABEL_INDEX.keys()].map((label) => label[0]))].join('');
 const LABEL_LEAD = new RegExp(`^[\\s\\p{P}]{0,3}[${LABEL_FIRST_CHARS}]`, 'u');
 /** "label：value" inside a cell; the label starts the cell or follows a space or punctuation. */
-const LABEL_WITH_COLON = new RegExp(`(?<![^\\s\\p{P}])(${LABEL_ALTERNATION}) ?[:：﹕]`, 'gu');
+const LABEL_WITH_COLON = new RegExp(`(?<![^\\s|｜丨│])(${LABEL_ALTERNATION}) ?[:：﹕]`, 'gu');
 /** "label value" at the start of a cell. */
 const LABEL_WITH_SPACE = new RegExp(`^(${LABEL_ALTERNATION}) (?=\\S)`, 'u');
 /** Some other label ("负责人：") ends a value too. */

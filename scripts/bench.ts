@@ -1,0 +1,256 @@
+/**
+ * `npm run bench`: GovMark's speed, measured in real Chromium with the built extension and in
+ * Node, against loopback only (the CONAC stand-in on 127.0.0.1; every host name routed to it).
+ *
+ * Prints a table of medians, each with its target. Numbers are reported, not asserted: the exit
+ * status is non-zero only when the harness itself fails (a build that fails, a browser that does
+ * not start, a measurement that cannot be taken).
+ *
+ * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchWithExtension, type LaunchedBrowser } from './browser';
+import { BATCH_CONCURRENCY, batchSites, type BatchResult } from './bench/batch';
+import { benchCertificate } from './bench/certificate';
+import { benchDetect, scanBundle, type DetectCase } from './bench/detect';
+import { benchIndicator, benchPopup } from './bench/extension';
+import { generatedPage } from './bench/pages';
+import { formatBytes, formatMs, median, table, type Row } from './bench/stats';
+import { startStandIn, type StandIn } from './stand-in/server';
+import { sampleSiteMap } from './stand-in/sites';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+
+const MICRO_ROUNDS = QUICK ? 11 : 31;
+const RUNS = QUICK ? 3 : 7;
+const BATCH_SITES = 200;
+const BATCH_RUNS = QUICK ? 2 : 5;
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+/** Sources the built extension depends on. */
+const SOURCES = ['entrypoints', 'utils', 'components', 'modules', 'public', 'assets', 'locales', 'wxt.config.ts', 'package.json', 'tsconfig.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function ensureBuild(): string {
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  const built = existsSync(manifest) && existsSync(CONTENT_SCRIPT) ? statSync(manifest).mtimeMs : 0;
+  const sources = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
+  if (args.has('--no-build') && built) return 'as found (--no-build)';
+  if (built && built >= sources) return 'up to date';
+  log(built ? 'the build is older than the sources: npx wxt build' : 'no build: npx wxt build');
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) throw new Error(`npx wxt build failed:\n${result.stdout}\n${result.stderr}`);
+  return 'built now';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+const DETECT_CASES: (DetectCase & { elements: number; mark: boolean })[] = [
+  { label: '3k elements, no mark, ordinary host', host: 'www.bench-shop.com', elements: 3000, mark: false },
+  { label: '3k elements, no mark, .gov.cn host', host: 'www.bench-nomark.gov.cn', elements: 3000, mark: false },
+  { label: '3k elements, with mark, .gov.cn host', host: 'www.bench-mark.gov.cn', elements: 3000, mark: true },
+  { label: '50k elements, no mark, ordinary host', host: 'big.bench-shop.com', elements: 50_000, mark: false },
+  { label: '50k elements, no mark, .gov.cn host', host: 'big.bench-nomark.gov.cn', elements: 50_000, mark: false },
+  { label: '50k elements, with mark, .gov.cn host', host: 'big.bench-mark.gov.cn', elements: 50_000, mark: true },
+];
+
+function benchSites(): Record<string, string> {
+  return {
+    ...sampleSiteMap(),
+    ...Object.fromEntries(DETECT_CASES.map((c) => [c.host, generatedPage(c.elements, c.mark)])),
+    ...batchSites(BATCH_SITES),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+type Section = (ctx: { browser: LaunchedBrowser; standIn: StandIn }) => Promise<Row[]>;
+
+const detection: Section = async ({ browser }) => {
+  const bundle = await scanBundle(ROOT);
+  const results = await benchDetect(browser.context, bundle, DETECT_CASES, MICRO_ROUNDS);
+  return results.map((r) => ({
+    measure: `detect: ${r.label}`,
+    value: `${formatMs(r.detect)} = ${r.ratio.toFixed(2)}x`,
+    target: '≤ 2x bare qSA',
+    met: r.ratio <= 2,
+    note: `bare querySelectorAll('*') ${formatMs(r.baseline)}; ${r.elements} elements, ${r.marks} mark(s); ${r.rounds} interleaved rounds`,
+  }));
+};
+
+const certificate: Section = async ({ browser }) => {
+  const times = await benchCertificate(browser.serviceWorker, ROOT, MICRO_ROUNDS);
+  return times.sizes.map((size, i) => ({
+    measure: `certificate parse, ${formatBytes(size)} page`,
+    value: `${formatMs(times.worker[i]!)} (SW)`,
+    target: i === 1 ? '≤ 2 ms at 50 KB' : '-',
+    met: i === 1 ? times.worker[i]! <= 2 && times.node[i]! <= 2 : null,
+    note: `extension service worker; Node ${formatMs(times.node[i]!)}; ${times.rounds} rounds`,
+  }));
+};
+
+const indicator = async ({ browser }: { browser: LaunchedBrowser }, popupRows: Row[]): Promise<Row[]> => {
+  const url = 'https://www.beijing.gov.cn/';
+  const times = await benchIndicator(browser, url, RUNS);
+  const spread = (xs: number[]) => `min ${formatMs(Math.min(...xs))}, max ${formatMs(Math.max(...xs))}`;
+  const rows: Row[] = [
+    {
+      measure: 'DOMContentLoaded → indicator, warm cache',
+      value: formatMs(median(times.warm)),
+      target: '≤ 150 ms',
+      met: median(times.warm) <= 150,
+      note: `${times.warm.length} visits of ${url} (certificate cached); ${spread(times.warm)}; indicator ${times.verdictIcon}`,
+    },
+    {
+      measure: 'DOMContentLoaded → indicator, cold cache',
+      value: formatMs(median(times.cold)),
+      target: '≤ 500 ms',
+      met: median(times.cold) <= 500,
+      note: `${times.cold.length} visits, certificate cache cleared before each (fetched from the loopback stand-in); ${spread(times.cold)}`,
+    },
+  ];
+  const popup = await benchPopup(browser, times.tabId, RUNS);
+  popupRows.push({
+    measure: 'popup: first render with a verdict',
+    value: formatMs(median(popup.times)),
+    target: '≤ 100 ms',
+    met: median(popup.times) <= 100,
+    note: `${popup.times.length} openings of popup.html?tabId=N (state ${popup.state}), from navigation start; ${spread(popup.times)}`,
+  });
+  return rows;
+};
+
+function bundleSize(): Row[] {
+  const code = readFileSync(CONTENT_SCRIPT);
+  const gz = gzipSync(code, { level: 9 }).length;
+  const polyfill = code.includes('This script should only be loaded in a browser extension');
+  return [
+    {
+      measure: 'content-script bundle',
+      value: `${formatBytes(code.length)} min, ${formatBytes(gz)} gz`,
+      target: '≤ 20 KB minified',
+      met: code.length <= 20 * 1024,
+      note: `.output/chrome-mv3/content-scripts/content.js; webextension-polyfill ${polyfill ? 'included' : 'not bundled (native messaging shim)'}`,
+    },
+  ];
+}
+
+async function batch(standIn: StandIn): Promise<Row[]> {
+  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'scripts/bench/batch.ts'), String(standIn.port), String(BATCH_SITES), String(BATCH_RUNS)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  if (code !== 0) throw new Error(`the batch benchmark failed (exit ${code}):\n${err}`);
+  const result = JSON.parse(out.trim().split('\n').pop()!) as BatchResult;
+  const rate = median(result.rates);
+  const states = Object.entries(result.states).map(([s, n]) => `${n} ${s}`).join(', ');
+  return [
+    {
+      measure: `batch spot-check, ${result.sites} loopback sites`,
+      value: `${rate.toFixed(1)} sites/s`,
+      target: '≥ 20 sites/s',
+      met: rate >= 20,
+      note: `runBatch + checkAddress (linkedom), concurrency ${BATCH_CONCURRENCY}, no certificate cache; ${result.runs} runs of ${result.seconds.map((s) => s.toFixed(1)).join('/')} s; pages ~${result.pageKb.toFixed(0)} KB; ${states}`,
+    },
+    {
+      measure: 'batch spot-check, peak memory',
+      value: `${result.peakRssMb.toFixed(0)} MB RSS`,
+      target: '-',
+      met: null,
+      note: `the batch's own Node process; ${result.startRssMb.toFixed(0)} MB before the first site`,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  const attempt = async (name: string, run: () => Promise<Row[]> | Row[]) => {
+    const t = Date.now();
+    log(`${name} …`);
+    try {
+      rows.push(...(await run()));
+      log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      failures.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`${name} FAILED`);
+    }
+  };
+
+  let buildState = '';
+  try {
+    buildState = ensureBuild();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  log(`extension build: ${buildState}`);
+
+  const standIn = await startStandIn({ sites: benchSites() });
+  let browser: LaunchedBrowser | undefined;
+  try {
+    browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port });
+    const ctx = { browser, standIn };
+    await attempt('content-script bundle size', bundleSize);
+    await attempt('detection', () => detection(ctx));
+    await attempt('certificate parse', () => certificate(ctx));
+    const popupRows: Row[] = [];
+    await attempt('DOMContentLoaded → indicator, popup', () => indicator(ctx, popupRows));
+    rows.push(...popupRows);
+    await browser.close();
+    browser = undefined;
+    await attempt('batch spot-check', () => batch(standIn));
+  } catch (error) {
+    failures.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await standIn.close();
+  }
+
+  process.stdout.write(`\nGovMark benchmark — medians; Chromium with the built extension (${buildState}), Node ${process.version}; loopback only\n\n`);
+  process.stdout.write(`${table(rows)}\n\n`);
+  const missed = rows.filter((r) => r.met === false).length;
+  process.stdout.write(`${rows.filter((r) => r.met).length} targets met, ${missed} missed. ${((Date.now() - started) / 1000).toFixed(0)} s in all.\n`);
+  if (failures.length) {
+    process.stderr.write(`\nThe harness failed:\n${failures.join('\n\n')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
