@@ -164,7 +164,9 @@ function ChangeEntry({ change, lang }: { change: Change; lang: Lang }) {
           {fields}
         </strong>{' '}
         <span class="muted">
-          ({fill(t(lang, 'historyBetween'), { from: formatTime(change.previousVerified, lang), to: formatTime(change.at, lang) })})
+          {lang === 'zh' ? '（' : '('}
+          {fill(t(lang, 'historyBetween'), { from: formatTime(change.previousVerified, lang), to: formatTime(change.at, lang) })}
+          {lang === 'zh' ? '）' : ')'}
         </span>
       </p>
       <dl class="site__fields">

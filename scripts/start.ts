@@ -459,7 +459,7 @@ export async function main(argv: string[]): Promise<number> {
     stopping = true;
     say();
     say(dim(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: closing the browser and the stand-in…`));
-    void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(headless ? 130 : 0));
+    void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(130));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
