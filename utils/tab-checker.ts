@@ -35,9 +35,16 @@ export function createTabChecker(deps: TabCheckerDeps) {
     return generation;
   };
 
-  async function show(tabId: number, state: TabState) {
-    await deps.saveState(tabId, state);
-    await deps.paint(tabId, state, await deps.settings());
+  // One tab's states are shown in the order they came, each painted before it is saved: whoever
+  // reads a saved state finds its indicator (or a newer one) already on the toolbar.
+  const showing = new Map<number, Promise<unknown>>();
+  function show(tabId: number, state: TabState): Promise<void> {
+    const shown = (showing.get(tabId) ?? Promise.resolve()).then(async () => {
+      await deps.paint(tabId, state, await deps.settings());
+      await deps.saveState(tabId, state);
+    });
+    showing.set(tabId, shown.catch(() => undefined));
+    return shown;
   }
 
   async function scanned(tabId: number, scan: PageScan, fresh = false): Promise<TabState> {
@@ -85,6 +92,7 @@ export function createTabChecker(deps: TabCheckerDeps) {
     closed(tabId: number) {
       generations.delete(tabId);
       lastScans.delete(tabId);
+      showing.delete(tabId);
     },
 
     /** For the popup: what is known, or a check started now if nothing is. */

@@ -69,6 +69,29 @@ describe('tab checker', () => {
     expect(states.get(1)).toMatchObject({ status: 'done', url: 'https://www.beijing.gov.cn/news' });
   });
 
+  it('paints each state before saving it, one state at a time per tab, so a saved state never has a stale indicator', async () => {
+    const log: string[] = [];
+    const firstPaint = deferred<void>();
+    const states = new Map<number, TabState>();
+    const { checker } = setup({
+      loadState: async (tabId) => states.get(tabId),
+      saveState: async (tabId, state) => {
+        log.push(`save ${state.status}`);
+        states.set(tabId, state);
+      },
+      paint: async (_tabId, state) => {
+        log.push(`paint ${state.status}`);
+        if (log.length === 1) await firstPaint.promise;
+      },
+    });
+    const navigated = checker.navigated(1, 'https://www.beijing.gov.cn/');
+    const scanned = checker.scanned(1, scan());
+    await vi.waitFor(() => expect(log).toEqual(['paint idle']));
+    firstPaint.resolve();
+    await Promise.all([navigated, scanned]);
+    expect(log).toEqual(['paint idle', 'save idle', 'paint checking', 'save checking', 'paint done', 'save done']);
+  });
+
   it('does not check an unchanged report twice, but a re-check asks afresh', async () => {
     const { checker, deps } = setup();
     await checker.scanned(1, scan());
