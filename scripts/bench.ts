@@ -6,7 +6,8 @@
  * status is non-zero only when the harness itself fails (a build that fails, a browser that does
  * not start, a measurement that cannot be taken).
  *
- * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is).
+ * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is),
+ * --only=<section>[,<section>] (bundle, detect, certificate, indicator, batch: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -27,6 +28,10 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
+const SECTIONS = ['bundle', 'detect', 'certificate', 'indicator', 'batch'] as const;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const unknownSection = only?.find((name) => !(SECTIONS as readonly string[]).includes(name));
+const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 
 const MICRO_ROUNDS = QUICK ? 11 : 31;
 const RUNS = QUICK ? 3 : 7;
@@ -95,7 +100,7 @@ const detection: Section = async ({ browser }) => {
     value: `${formatMs(r.detect)} = ${r.ratio.toFixed(2)}x`,
     target: '≤ 2x bare qSA',
     met: r.ratio <= 2,
-    note: `bare querySelectorAll('*') ${formatMs(r.baseline)}; ${r.elements} elements, ${r.marks} mark(s); ${r.rounds} interleaved rounds`,
+    note: `bare querySelectorAll('*') ${formatMs(r.baseline)}; ${r.elements} elements, ${r.marks} mark(s); ${r.rounds} interleaved rounds${r.collected ? ', each after a full GC' : ''}`,
   }));
 };
 
@@ -194,7 +199,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const rows: Row[] = [];
   const failures: string[] = [];
-  const attempt = async (name: string, run: () => Promise<Row[]> | Row[]) => {
+  const attempt = async (section: (typeof SECTIONS)[number], name: string, run: () => Promise<Row[]> | Row[]) => {
+    if (!wanted(section)) return;
     const t = Date.now();
     log(`${name} …`);
     try {
@@ -206,6 +212,10 @@ async function main(): Promise<number> {
     }
   };
 
+  if (unknownSection !== undefined) {
+    process.stderr.write(`--only: no section "${unknownSection}" (there are ${SECTIONS.join(', ')})\n`);
+    return 1;
+  }
   let buildState = '';
   try {
     buildState = ensureBuild();
@@ -218,17 +228,17 @@ async function main(): Promise<number> {
   const standIn = await startStandIn({ sites: benchSites() });
   let browser: LaunchedBrowser | undefined;
   try {
-    browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port });
+    browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port, extraArgs: ['--js-flags=--expose-gc'] });
     const ctx = { browser, standIn };
-    await attempt('content-script bundle size', bundleSize);
-    await attempt('detection', () => detection(ctx));
-    await attempt('certificate parse', () => certificate(ctx));
+    await attempt('bundle', 'content-script bundle size', bundleSize);
+    await attempt('detect', 'detection', () => detection(ctx));
+    await attempt('certificate', 'certificate parse', () => certificate(ctx));
     const popupRows: Row[] = [];
-    await attempt('DOMContentLoaded → indicator, popup', () => indicator(ctx, popupRows));
+    await attempt('indicator', 'DOMContentLoaded → indicator, popup', () => indicator(ctx, popupRows));
     rows.push(...popupRows);
     await browser.close();
     browser = undefined;
-    await attempt('batch spot-check', () => batch(standIn));
+    await attempt('batch', 'batch spot-check', () => batch(standIn));
   } catch (error) {
     failures.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {

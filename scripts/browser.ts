@@ -100,6 +100,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The browser's UI language, which the extension speaks (default zh-CN). */
   locale?: string;
+  /** More command-line switches (the benchmark's `--js-flags=--expose-gc`). */
+  extraArgs?: string[];
 }
 
 export interface LaunchedBrowser {
@@ -124,7 +126,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     // On Linux Chromium takes its UI language, which extensions see, from the environment.
     env: { ...process.env, LANGUAGE: (opts.locale ?? 'zh-CN').replace('-', '_') },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir, opts.standInPort),
+    args: [...chromiumArgs(extensionDir, opts.standInPort), ...(opts.extraArgs ?? [])],
   });
   const close = async () => {
     await context.close();

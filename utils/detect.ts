@@ -530,9 +530,11 @@ const BLOCKS = new Set([
 /** What the page prints about itself, read from the text at the end of the page. */
 export function readClaims(doc: Document): PageClaims {
   const text = footerText(doc);
-  const siteCode = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(text)?.[1] ?? null;
-  const icp = /([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/i.exec(text);
-  const psb = /([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/.exec(text);
+  // The last one printed, as for the owner: an article above the footer may quote others.
+  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1) ?? null;
+  const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
+  const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
+  const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
   return {
     owner: ownerOf(text),
     siteCode,
@@ -541,30 +543,43 @@ export function readClaims(doc: Document): PageClaims {
   };
 }
 
+/** A footer that prints all of these is complete: text further up cannot outrank it. */
+const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
+
 /**
  * The body's last text, in page order, with a line break at each block boundary so that
  * values end where the page's lines end. Walks backwards from the end so the cost is bounded
- * by the footer, not by the page; script and style text is skipped.
+ * by the footer, not by the page, and stops at the first line above which the footer has shown
+ * every label it is read for; script and style text is skipped.
  */
 function footerText(doc: Document): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return '';
   const parts: string[] = [];
   let chars = 0;
+  let lineStart = 0;
+  const unseen = new Set(FOOTER_LABELS);
   const push = (s: string) => {
     parts.push(chars + s.length > CLAIM_CHARS ? s.slice(-(CLAIM_CHARS - chars)) : s);
     chars += s.length;
   };
+  // A line is whole once the walk passes its start; only then can its labels be counted.
+  const endLine = () => {
+    const line = parts.slice(lineStart).reverse().join('');
+    for (const label of unseen) if (label.test(line)) unseen.delete(label);
+    push('\n');
+    lineStart = parts.length;
+  };
   // Every DOM property read crosses into the browser: each node's type, name and neighbours are read once.
   let node: Node | null = root.lastChild;
-  for (let steps = 0; node && steps < CLAIM_NODES && chars < CLAIM_CHARS; steps++) {
+  for (let steps = 0; node && steps < CLAIM_NODES && chars < CLAIM_CHARS && unseen.size; steps++) {
     const type = node.nodeType;
     // Source line breaks render as spaces; only block boundaries end a line.
     if (type === 3) push((node as Text).data.replace(/\s+/g, ' '));
     else if (type === 1) {
       const name = (node as Element).localName;
       if (!SKIPPED.has(name)) {
-        if (BLOCKS.has(name)) push('\n');
+        if (BLOCKS.has(name)) endLine();
         const last: Node | null = node.lastChild;
         if (last) {
           node = last;
@@ -577,7 +592,7 @@ function footerText(doc: Document): string {
       const parent: Node | null = node.parentNode;
       if (!parent || parent === root) break;
       node = parent;
-      if (parent.nodeType === 1 && BLOCKS.has((parent as Element).localName)) push('\n');
+      if (parent.nodeType === 1 && BLOCKS.has((parent as Element).localName)) endLine();
       previous = parent.previousSibling;
     }
     node = previous;

@@ -24,6 +24,8 @@ export interface DetectResult {
   /** Median of the per-round ratios detect / baseline. */
   ratio: number;
   rounds: number;
+  /** Each window started after a full garbage collection. */
+  collected: boolean;
 }
 
 export async function scanBundle(root: string): Promise<string> {
@@ -47,7 +49,10 @@ const MEASURE = (rounds: number, windowMs: number) => `(() => {
   const doc = document;
   const scan = () => __govmarkBench.scanPage(doc);
   const bare = () => doc.querySelectorAll('*').length;
-  const timeOf = (f) => { let n = 0; const t = performance.now(); let e; do { f(); n++; e = performance.now() - t; } while (e < ${windowMs}); return e / n; };
+  // A full garbage collection before each window (the browser runs with --expose-gc): a window
+  // then never pays for garbage the previous one left, and querySelectorAll('*') leaves plenty.
+  const collect = typeof gc === 'function' ? gc : () => {};
+  const timeOf = (f) => { collect(); let n = 0; const t = performance.now(); let e; do { f(); n++; e = performance.now() - t; } while (e < ${windowMs}); return e / n; };
   for (let i = 0; i < 3; i++) { timeOf(scan); timeOf(bare); }
   const d = [], b = [], r = [];
   for (let i = 0; i < ${rounds}; i++) {
@@ -57,7 +62,7 @@ const MEASURE = (rounds: number, windowMs: number) => `(() => {
     d.push(x); b.push(y); r.push(x / y);
   }
   const med = (xs) => { const s = [...xs].sort((p, q) => p - q); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-  return { elements: doc.getElementsByTagName('*').length, marks: scan().marks.length, detect: med(d), baseline: med(b), ratio: med(r) };
+  return { elements: doc.getElementsByTagName('*').length, marks: scan().marks.length, detect: med(d), baseline: med(b), ratio: med(r), collected: typeof gc === 'function' };
 })()`;
 
 export async function benchDetect(context: BrowserContext, bundle: string, cases: DetectCase[], rounds = 31, windowMs = 5): Promise<DetectResult[]> {

@@ -315,6 +315,20 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       expect(claims).toEqual({ owner: null, siteCode: 'bm35000001', icp: '京ICP备05070218号-1', psb: '京公网安备11010202000001号' });
     });
 
+    it('takes the numbers the footer prints, not those an article above it quotes', () => {
+      const article = '<div class="article"><p>参照粤ICP备11111111号、网站标识码4400000001、粤公网安备 44000000000001号的做法</p></div>';
+      const footer =
+        '<div class="footer"><p>主办单位：某市人民政府 网站标识码：3301000001</p><p>浙ICP备05009132号 浙公网安备 33010002000001号</p></div>';
+      expect(readClaims(parse(page(article + footer)))).toEqual({
+        owner: '某市人民政府',
+        siteCode: '3301000001',
+        icp: '浙ICP备05009132号',
+        psb: '浙公网安备33010002000001号',
+      });
+      // A footer without an ICP number is read further up, into the article: its number is the only one.
+      expect(readClaims(parse(page(article + footer.replace('浙ICP备05009132号 ', ''))))).toMatchObject({ siteCode: '3301000001', icp: '粤ICP备11111111号' });
+    });
+
     it('reads the footer of a long page', () => {
       const body = `<div>${'<p>正文段落，内容很长。</p>'.repeat(5000)}</div><div class="footer"><p>主办单位：某市人民政府</p></div>`;
       expect(readClaims(parse(page(body))).owner).toBe('某市人民政府');
