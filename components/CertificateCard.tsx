@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Certificate } from '../utils/certificate';
 import { domainRelation } from '../utils/domain';
 import { t, type MessageKey } from '../utils/i18n';
-import { holderTypeName, type Lang } from '../utils/verdict';
+import { holderTypeName, type Lang, type VerdictState } from '../utils/verdict';
+import { HostName } from './HostName';
 
 type Relation = 'match' | 'related' | 'mismatch';
 
@@ -13,18 +14,22 @@ export interface CertificateCardProps {
   host: string;
   /** The unit the page itself names as its owner, if it does. */
   owner: string | null;
-  verified: boolean;
+  /** The page's verdict: the holder is this site's only when it is verified. */
+  state: VerdictState;
   lang: Lang;
 }
 
-export function CertificateCard({ cert, host, owner, verified, lang }: CertificateCardProps) {
+const HOLDER_LABEL: Partial<Record<VerdictState, MessageKey>> = { verified: 'holder', warning: 'holderWithFindings' };
+
+export function CertificateCard({ cert, host, owner, state, lang }: CertificateCardProps) {
+  const verified = state === 'verified';
   const type = holderTypeName(cert, lang);
   const typeClass = cert.holderType === 'organ' || cert.holderType === 'institution' ? cert.holderType : 'other';
   return (
     <>
       <section class={`holder${verified ? '' : ' holder--unverified'}`} aria-labelledby="holder-label">
         <p class="holder__label" id="holder-label">
-          {t(lang, verified ? 'holder' : 'holderUnverified')}
+          {t(lang, HOLDER_LABEL[state] ?? 'holderUnverified')}
         </p>
         <h2 class="holder__name" data-testid="holder">
           {cert.holder ?? '—'}
@@ -89,7 +94,9 @@ function Domains({ cert, host, lang }: { cert: Certificate; host: string; lang: 
       </h2>
       <p class={`current-host current-host--${overall}`} data-testid="current-host" data-match={overall}>
         <span class="current-host__label">{t(lang, 'currentHost')}</span>
-        <span class="current-host__value mono">{host}</span>
+        <span class="current-host__value mono">
+          <HostName host={host} />
+        </span>
         <RelationTag relation={overall} lang={lang} />
       </p>
       {cert.domains.length > 0 && (
@@ -101,8 +108,7 @@ function Domains({ cert, host, lang }: { cert: Certificate; host: string; lang: 
             return (
               <li key={domain} class={`domain domain--${shown ? relation : 'other'}`} data-testid="domain" data-match={relation}>
                 <span class="domain__name mono">
-                  {printed[i]}
-                  {printed[i] !== domain && <span class="domain__ascii"> ({domain})</span>}
+                  <HostName host={domain} printed={printed[i]} />
                 </span>
                 {shown && <RelationTag relation={relation} lang={lang} />}
               </li>

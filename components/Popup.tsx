@@ -151,7 +151,7 @@ function Result(props: PopupProps & { result: CheckResult }) {
     <>
       {band}
       {change && <ChangeNotice reason={change} lang={lang} />}
-      {cert && <CertificateCard cert={cert} host={host} owner={scan.claims.owner} verified={verdict.state === 'verified'} lang={lang} />}
+      {cert && <CertificateCard cert={cert} host={host} owner={scan.claims.owner} state={verdict.state} lang={lang} />}
       <ReasonList reasons={verdict.reasons} lang={lang} />
       {!cert && verdict.state !== 'none' && <MarkList marks={scan.marks} lang={lang} />}
       <p class="checked-at">

@@ -1,6 +1,7 @@
 /** The band at the top of the popup: the state, coloured, with its icon. Its content is the page's live status. */
 import type { ComponentChildren } from 'preact';
 import type { IconName } from '../utils/tab-state';
+import { HostName } from './HostName';
 
 export type Tone = 'verified' | 'warning' | 'danger' | 'unknown' | 'neutral';
 
@@ -28,7 +29,11 @@ export function VerdictBand({ tone, icon, title, host, busy, children }: Verdict
             <h1 class="band__title" data-testid="state-title">
               {title}
             </h1>
-            {host && <p class="band__host mono">{host}</p>}
+            {host && (
+              <p class="band__host mono">
+                <HostName host={host} />
+              </p>
+            )}
           </div>
         </div>
         {children}

@@ -202,6 +202,20 @@ describe('popup: problems', () => {
     expect(reason.textContent).toContain('北京市某某科技有限公司');
     expect(text('[data-testid="field-owner"]')).toBe('北京市某某科技有限公司');
     expect($('[data-testid="domain"]')?.dataset.match).toBe('match');
+    // The certificate does cover this site: its holder is not called unverified, only pointed at the findings.
+    expect(text('.holder__label')).toBe('标识证书所写的持有单位（有需要核对的问题）');
+  });
+
+  it('names a Chinese domain in Chinese, with the ASCII form the address bar uses beside it', () => {
+    const host = 'xn--gmq25jo2kfug1mda937e.xn--zfr164b';
+    const cert = certificate({ domains: [host], domainsAsPrinted: ['某某县人民政府.政务'], holder: '某某县人民政府办公室', siteName: '某某县人民政府网' });
+    const result = check(scan({ url: `https://${host}/`, owner: '某某县人民政府办公室' }), found(cert));
+    expect(result.verdict.state).toBe('verified');
+    show({ state: done(result) });
+    expect(text('.band__host')).toBe(`某某县人民政府.政务 (${host})`);
+    expect(text('[data-testid="current-host"] .current-host__value')).toBe(`某某县人民政府.政务 (${host})`);
+    expect(text('[data-testid="domain"] .domain__name')).toBe(`某某县人民政府.政务 (${host})`);
+    expect(text('.holder__label')).toBe('持有单位');
   });
 
   it('shows a spoofed certificate link as danger, with the marks found and where they link', () => {
