@@ -11,7 +11,7 @@ import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memo
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { settingsItem } from '@/utils/settings';
 import { createTabChecker } from '@/utils/tab-checker';
-import { indicatorFor, type TabState } from '@/utils/tab-state';
+import { indicatorFor, indicatorKey, tabStateKey, type TabState } from '@/utils/tab-state';
 
 export default defineBackground(() => {
   const lang = langFor(browser.i18n.getUILanguage());
@@ -21,13 +21,12 @@ export default defineBackground(() => {
     cached: createConacClient({ fetch, cache }),
     fresh: createConacClient({ fetch, cache: writeOnly(cache) }),
   };
-  const stateKey = (tabId: number) => `session:tab:${tabId}` as const;
 
   const checker = createTabChecker({
     check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
     settings: () => settingsItem.getValue(),
-    loadState: async (tabId) => (await storage.getItem<TabState>(stateKey(tabId))) ?? undefined,
-    saveState: (tabId, state) => storage.setItem(stateKey(tabId), state),
+    loadState: async (tabId) => (await storage.getItem<TabState>(tabStateKey(tabId))) ?? undefined,
+    saveState: (tabId, state) => storage.setItem(tabStateKey(tabId), state),
     async paint(tabId, state, settings) {
       const plain = indicatorFor(state, lang, settings.showBadge);
       const indicator = state.status === 'done' ? indicatorWithChange(plain, state.result.verdict, lang) : plain;
@@ -35,7 +34,7 @@ export default defineBackground(() => {
       const path = Object.fromEntries([16, 32, 48].map((size) => [size, `/icons/${icon}-${size}.png`]));
       // The tab may be gone by the time a check ends. The indicator is kept too: browsers cannot be asked for a tab's icon.
       await Promise.all([
-        storage.setItem(`session:indicator:${tabId}`, indicator),
+        storage.setItem(indicatorKey(tabId), indicator),
         action.setIcon({ tabId, path }),
         action.setTitle({ tabId, title }),
         action.setBadgeText({ tabId, text: badgeText }),
@@ -69,6 +68,6 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     checker.closed(tabId);
-    void storage.removeItems([stateKey(tabId), `session:indicator:${tabId}`]);
+    void storage.removeItems([tabStateKey(tabId), indicatorKey(tabId)]);
   });
 });

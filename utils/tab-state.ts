@@ -12,6 +12,10 @@ export type TabState =
   | { status: 'checking'; url: string }
   | { status: 'done'; url: string; result: CheckResult };
 
+/** Where the background keeps each tab's state and indicator (session storage: gone with the browser session). */
+export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
+export const indicatorKey = (tabId: number) => `session:indicator:${tabId}` as const;
+
 export type IconName = 'verified-red' | 'verified-blue' | 'verified' | 'warning' | 'danger' | 'unknown' | 'neutral';
 
 export interface Indicator {

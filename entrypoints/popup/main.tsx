@@ -2,11 +2,12 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { Popup } from '@/components/Popup';
 import { htmlLang } from '@/components/text';
 import { langFor, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import type { TabState } from '@/utils/tab-state';
+import { tabStateKey, type TabState } from '@/utils/tab-state';
 import type { Lang } from '@/utils/verdict';
 import '@/components/theme.css';
 import './style.css';
@@ -69,14 +70,14 @@ function App({ lang }: { lang: Lang }) {
 
   useEffect(() => {
     void (async () => {
-      const tab = await pickTab().catch(() => undefined);
+      const tab = await opening.tab;
       if (tab === undefined) {
         setFailed(true);
         setState({ status: 'idle' });
         return;
       }
       setTabId(tab);
-      await follow(tab, () => sendMessage('getTabState', tab));
+      await follow(tab, () => opening.state);
     })();
   }, []);
 
@@ -102,6 +103,19 @@ function App({ lang }: { lang: Lang }) {
     />
   );
 }
+
+// Asked before the first render: the answer travels while Preact sets the page up.
+const opening = (() => {
+  const tab = pickTab().catch(() => undefined);
+  const state = tab.then(async (id): Promise<TabState> => {
+    if (id === undefined) throw new Error('no tab');
+    // A finished check is read where the background keeps it, without a round trip through the service worker.
+    const saved = await storage.getItem<TabState>(tabStateKey(id)).catch(() => null);
+    return saved?.status === 'done' ? saved : sendMessage('getTabState', id);
+  });
+  state.catch(() => undefined); // handled where it is awaited; this only keeps it from being reported early
+  return { tab, state };
+})();
 
 const lang = pickLang();
 document.documentElement.lang = htmlLang(lang);
