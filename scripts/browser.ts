@@ -122,6 +122,8 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
+    // A visible window keeps its own size; Playwright would otherwise pin every page to 1280×720 inside it.
+    ...(opts.headless === false ? { viewport: null } : {}),
     locale: opts.locale ?? 'zh-CN',
     // On Linux Chromium takes its UI language, which extensions see, from the environment.
     env: { ...process.env, LANGUAGE: (opts.locale ?? 'zh-CN').replace('-', '_') },
