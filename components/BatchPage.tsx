@@ -200,8 +200,8 @@ export function BatchPage(props: BatchPageProps) {
   const left = meta ? meta.addresses.length - done : 0;
 
   return (
-    <main class="batch" lang={htmlLang(lang)}>
-      <header class="batch__header">
+    <main class="page batch" lang={htmlLang(lang)}>
+      <header class="page__header">
         <img src="/icons/app.svg" alt="" width={32} height={32} />
         <h1>
           {t(lang, 'extName')} · {t(lang, 'batchTitle')}

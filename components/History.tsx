@@ -49,8 +49,8 @@ export function History({ lang, load, clear }: HistoryProps) {
 
   const sites = loaded.kind === 'ready' ? loaded.sites : [];
   return (
-    <main class="history" lang={htmlLang(lang)} data-testid="history" data-loaded={loaded.kind}>
-      <header class="history__header">
+    <main class="page history" lang={htmlLang(lang)} data-testid="history" data-loaded={loaded.kind}>
+      <header class="page__header">
         <img src="/icons/app.svg" alt="" width={32} height={32} />
         <h1>
           {t(lang, 'extName')} · {t(lang, 'historyTitle')}

@@ -56,8 +56,8 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
   };
 
   return (
-    <main class="options" lang={htmlLang(lang)}>
-      <header class="options__header">
+    <main class="page options" lang={htmlLang(lang)}>
+      <header class="page__header">
         <img src="/icons/app.svg" alt="" width={32} height={32} />
         <h1>
           {t(lang, 'extName')} · {t(lang, 'optTitle')}
