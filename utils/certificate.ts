@@ -222,10 +222,13 @@ const COLON = /[:：﹕]/;
 /** A cheap test that a cell may start with a label: its first character, after a little punctuation. */
 const LABEL_FIRST_CHARS = [...new Set([...LABEL_INDEX.keys()].map((label) => label[0]))].join('');
 const LABEL_LEAD = new RegExp(`^[\\s\\p{P}]{0,3}[${LABEL_FIRST_CHARS}]`, 'u');
+/** A label may carry its alternative in brackets: 机构职能（业务范围）. */
+const QUALIFIER = '(?: ?[（(][^（()）:：]{1,10}[）)])?';
+const QUALIFIERS = /[（(][^（()）:：]{1,10}[）)]/gu;
 /** "label：value" inside a cell; the label starts the cell or follows a space or punctuation. */
-const LABEL_WITH_COLON = new RegExp(`(?<![^\\s|｜丨│])(${LABEL_ALTERNATION}) ?[:：﹕]`, 'gu');
+const LABEL_WITH_COLON = new RegExp(`(?<![^\\s|｜丨│])(${LABEL_ALTERNATION})${QUALIFIER} ?[:：﹕]`, 'gu');
 /** "label value" at the start of a cell. */
-const LABEL_WITH_SPACE = new RegExp(`^(${LABEL_ALTERNATION}) (?=\\S)`, 'u');
+const LABEL_WITH_SPACE = new RegExp(`^(${LABEL_ALTERNATION})${QUALIFIER} (?=\\S)`, 'u');
 /** Some other label ("负责人：") ends a value too. */
 const OTHER_LABEL = /^\p{Script=Han}(?: ?\p{Script=Han}){1,11} ?[:：﹕]/u;
 const LABEL_CELL_MAX_CHARS = 40;
@@ -242,7 +245,7 @@ interface Hit extends LabelInfo {
 function hitsOf(text: string): Hit[] {
   const leads = LABEL_LEAD.test(text);
   if (leads && text.length <= LABEL_CELL_MAX_CHARS) {
-    const whole = LABEL_INDEX.get(text.replace(/[\s\p{P}]+/gu, ''));
+    const whole = LABEL_INDEX.get(text.replace(QUALIFIERS, '').replace(/[\s\p{P}]+/gu, ''));
     if (whole) return [{ ...whole, start: 0, end: text.length }];
   }
   const hits: Hit[] = [];

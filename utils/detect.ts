@@ -73,6 +73,8 @@ const CERT_IN_TEXT =
 const OFFICIAL_IMAGE_IN_TEXT = /(?:https?:)?\/\/dcs\.conac\.cn\/image\/[\w.-]+/gi;
 const SITECODE_IN_TEXT = /sitecode\s*=\s*['"]?([A-Za-z0-9]{10})(?![A-Za-z0-9])/i;
 const IMAGE_NAME = /(?:^|[/"'=])(red|blue)(_error)?(?:[.-][0-9a-z]{4,})?\.(?:png|gif|jpe?g|webp|svg)(?:[?#"'\s]|$)/i;
+/** Self-hosted copies seen on real portals name the 党政机关 mark by its pinyin: dzjg.png, dzjglogo.png, jiguan.jpg. */
+const ORGAN_IMAGE_NAME = /(?:^|[/"'=_-])(?:dzjg|jiguan)(?:[_-]?(?:logo|icon|\d+))?\.(?:png|gif|jpe?g|webp|svg)(?:[?#"'\s]|$)/i;
 
 /** `html` is the element itself until the marks are settled: only the few reported are serialised. */
 type Candidate = Omit<Mark, 'html'> & { html: string | Element; order: number };
@@ -301,7 +303,8 @@ function colorOf(image: Element | null, around: Element | null): ColorFields {
 
 function colorOfName(text: string): ColorFields | null {
   const named = IMAGE_NAME.exec(text);
-  return named ? { color: named[1].toLowerCase() as MarkColor, errorIcon: named[2] != null } : null;
+  if (named) return { color: named[1].toLowerCase() as MarkColor, errorIcon: named[2] != null };
+  return ORGAN_IMAGE_NAME.test(text) ? { color: 'red', errorIcon: false } : null;
 }
 
 function colorOfWords(text: string): ColorFields {

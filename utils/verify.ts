@@ -59,7 +59,9 @@ function linkVerdict(mark: Mark): LinkVerdict {
   const web = url.protocol === 'http:' || url.protocol === 'https:';
   if (web && url.hostname === CERTIFICATE_HOST) return mark.certificateLink ? 'conac' : 'not-a-certificate';
   // A script or data URL, a certificate-shaped path elsewhere, or a host dressed up as CONAC's.
-  if (!web || mark.certificateLink || /conac/i.test(url.hostname)) return 'imitation';
+  // CONAC's own other hosts (biaozhi.conac.cn, www.conac.cn) are real sites, just not certificates.
+  const conacOwned = url.hostname === 'conac.cn' || url.hostname.endsWith('.conac.cn');
+  if (!web || mark.certificateLink || (/conac/i.test(url.hostname) && !conacOwned)) return 'imitation';
   return 'not-a-certificate';
 }
 

@@ -109,30 +109,32 @@ export function endlessPageStart(): string {
 export const ENDLESS_CHUNK = FILLER_PARAGRAPH;
 
 /**
- * The embed script of dcs.conac.cn: fills every #_ideConac / ._ideConac with the mark, and shows
- * the `_error` image when the page is not on one of the certificate's domains.
+ * The embed script of dcs.conac.cn, in the shape of a real one (saved from a city portal): the
+ * registry's page tracker, then the mark, with the `_error` image in the other branch. It writes
+ * a span of its own after itself and fills the first `#_ideConac` on the page, which is the
+ * page's own span when the page has one: real pages end with two spans, the second empty.
+ * The real registry decides the branch on its server (`if(1)`); this one decides in the page,
+ * by whether the page is on one of the certificate's domains. A `class="_ideConac"` is filled only
+ * by a script that runs after parsing and finds no `#_ideConac` (a stand-in convenience).
  */
 export function embedScript(record: CertificateRecord): string {
-  return `(function () {
-  var id = ${JSON.stringify(record.id)};
-  var color = ${JSON.stringify(record.color)};
-  var domains = ${JSON.stringify(record.domains)};
+  const mark = (image: string) =>
+    `'<a href="//bszs.conac.cn/sitename?method=show&id=${record.id}" target="_blank"><img id="imgConac" vspace="0" hspace="0" border="0" src="//dcs.conac.cn/image/${image}.png" data-bd-imgshare-binded="1"></a>'`;
+  return `var WebDissector = WebDissector || { getTracker: function () { return { track: function () {} }; } };
+var _registered = (function (domains) {
   function norm(host) {
     try { host = new URL('http://' + host).hostname; } catch (e) {}
     return host.toLowerCase().replace(/^www\\./, '');
   }
-  var here = norm(location.hostname);
-  var registered = false;
-  for (var i = 0; i < domains.length; i++) if (norm(domains[i]) === here) registered = true;
-  var html = '<a href="//bszs.conac.cn/sitename?method=show&id=' + id + '" target="_blank">' +
-    '<img id="imgConac" vspace="0" hspace="0" border="0" src="//dcs.conac.cn/image/' +
-    (registered ? color : color + '_error') + '.png" data-bd-imgshare-binded="1"></a>';
-  function fill() {
-    var spans = document.querySelectorAll('#_ideConac, ._ideConac');
-    for (var j = 0; j < spans.length; j++) spans[j].innerHTML = html;
-    return spans.length > 0;
-  }
-  if (!fill() && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fill);
-})();
+  for (var i = 0; i < domains.length; i++) if (norm(domains[i]) === norm(location.hostname)) return true;
+  return false;
+})(${JSON.stringify(record.domains)});
+function _fillConac(html) {
+  if (document.readyState === 'loading') document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E"));
+  var span_msg = document.getElementById("_ideConac") || document.querySelector("._ideConac");
+  if (span_msg) span_msg.innerHTML = html;
+}
+if (_registered) { var _zbbTracker = WebDissector.getTracker(${JSON.stringify(record.scriptCode)}); _zbbTracker.track(); _fillConac(${mark(record.color)}); }
+else { _fillConac(${mark(`${record.color}_error`)}); }
 `;
 }

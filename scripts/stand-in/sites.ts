@@ -24,7 +24,7 @@ export const sampleSites: SampleSite[] = [
   site('cdc.html', 'www.mmcdc.cn', '某某市疾病预防控制中心', 'verified',
     'Blue 事业单位 mark as a static https link (&amp; in the href) around a data: image.'),
   site('guangdong.html', 'www.gd.gov.cn', '广东省人民政府门户网站', 'verified',
-    'Embed script filling class="_ideConac"; a second ._ideConac later in the footer stays empty.'),
+    'Embed script after class="_ideConac" containers: like the real one it fills a span of its own; the classes stay empty.'),
   site('county.html', COUNTY_HOST, '某某县人民政府网', 'verified',
     'County portal on 某某县人民政府.政务 (punycode host), official document.write embed code; certificate lists the Chinese name.'),
   site('moe.html', 'www.moe.gov.cn', '中华人民共和国教育部政府门户网站', 'verified',

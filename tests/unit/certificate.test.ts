@@ -47,6 +47,24 @@ describe('parseCertificate: layouts', () => {
     });
   });
 
+  it('reads the fields public descriptions of the page list, a label with its alternative in brackets among them', () => {
+    const c = read(fixture('documented-fields.html'));
+    expect(c).toMatchObject({
+      holder: '某某市疾病预防控制中心',
+      holderType: 'institution',
+      address: '某某市健康路8号',
+      functions: '开展疾病预防控制、突发公共卫生事件应急处置。',
+      siteName: '某某市疾病预防控制中心网站',
+      domainsAsPrinted: ['www.mmcdc.cn', '某某市疾控中心.公益'],
+      issuer: '某某省机构编制委员会办公室',
+      certNumber: '3500000021000200003',
+      issueDate: '2017年5月12日',
+    });
+    // The same label in a one-cell layout, with ASCII brackets, ends the value before it.
+    const oneCell = read('<div>机构名称：某某市疾病预防控制中心<br>机构地址：某某市健康路8号<br>机构职能(业务范围)：开展疾病预防控制。<br>域名：www.mmcdc.cn</div>');
+    expect([oneCell.address, oneCell.functions]).toEqual(['某某市健康路8号', '开展疾病预防控制。']);
+  });
+
   it('reads dl/dt/dd with several domains in several forms', () => {
     expect(read(fixture('dl-dt-dd.html'))).toEqual({
       id: ID,

@@ -137,6 +137,19 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       expect(m.linkUrl).toBe(`http://bszs.conac.cn/sitename?id=${ID3.toLowerCase()}&method=show`);
     });
 
+    it.each([
+      ['/wp-content/themes/zfcgw_red/images/jiguan.jpg', 'red'],
+      ['/@web/hss_whj/images/dzjg.png', 'red'],
+      ['//www.scio.gov.cn/images/dzjglogo.png', 'red'],
+      ['/Template/Default/Skin/erms/img/blue.png', 'blue'],
+      ['/images/MEPC_base_footer_v2019_14.png', null],
+      ['/images/jiguanche.gif?v=2', null],
+    ])('reads the colour a self-hosted copy of the image names (%s)', (src, color) => {
+      // File names as found on real government portals.
+      const [m] = scanHtml(page(`<a href="https://bszs.conac.cn/sitename?method=show&amp;id=${ID1}"><img src="${src}" alt=""></a>`)).marks;
+      expect(m).toMatchObject({ kind: 'static-link', certId: ID1, color });
+    });
+
     it('treats a CSS sprite link as an image link', () => {
       expect(withoutHtml(scan('static-sprite.html').marks)).toEqual([mark('static-link', { ...linked(ID4), color: 'red' })]);
     });

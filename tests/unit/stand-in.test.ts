@@ -12,6 +12,7 @@ import {
   UNKNOWN_ID,
   withCreditCheck,
 } from '../../scripts/stand-in/registry';
+import { certIdInScript } from '../../utils/conac-client';
 import { HUGE_BYTES, REDIRECT_TARGET, startStandIn, type StandIn } from '../../scripts/stand-in/server';
 import { sampleSiteMap, sampleSites } from '../../scripts/stand-in/sites';
 
@@ -73,14 +74,24 @@ const certPath = (id: string) => `/sitename?method=show&id=${id}`;
 const text = (a: Answer) => a.body.toString('utf8');
 
 /** Runs an embed script against a minimal fake page and returns what it put into the mark elements. */
-function renderEmbed(script: string, hostname: string, elements = 1): string[] {
-  const spans = Array.from({ length: elements }, () => ({ innerHTML: '' }));
+/**
+ * Runs an embed script as a page being parsed would: it may write into the document, and
+ * `#_ideConac` finds the first of the page's spans. Returns what it wrote and the spans after.
+ */
+function renderEmbed(script: string, hostname: string, pageSpans = 1): { written: string[]; spans: string[] } {
+  const spans = Array.from({ length: pageSpans }, () => ({ innerHTML: '' }));
+  const written: string[] = [];
   runInNewContext(script, {
     URL,
     location: { hostname },
-    document: { readyState: 'complete', querySelectorAll: () => spans, addEventListener: () => {} },
+    document: {
+      readyState: 'loading',
+      write: (html: string) => written.push(html),
+      getElementById: (id: string) => (id === '_ideConac' ? (spans[0] ?? null) : null),
+      querySelector: () => null,
+    },
   });
-  return spans.map((s) => s.innerHTML);
+  return { written, spans: spans.map((s) => s.innerHTML) };
 }
 
 describe('stand-in registry', () => {
@@ -174,15 +185,19 @@ describe('stand-in server', () => {
     const script = (key: string) => get(server, { path: scriptPath(recordByKey(key).scriptCode) }).then(text);
     const beijing = await script('beijing');
     const id = recordByKey('beijing').id;
-    expect(renderEmbed(beijing, 'www.beijing.gov.cn', 2)).toEqual([
-      expect.stringContaining(`href="//bszs.conac.cn/sitename?method=show&id=${id}"`),
-      expect.stringContaining('src="//dcs.conac.cn/image/red.png"'),
-    ]);
-    expect(renderEmbed(beijing, 'beijing.gov.cn')[0]).toContain('/image/red.png');
-    expect(renderEmbed(beijing, 'www.beijing-gov.com.cn')[0]).toContain('/image/red_error.png');
+    // As the real script: it writes a span of its own, and fills the first #_ideConac (the page's) only.
+    const rendered = renderEmbed(beijing, 'www.beijing.gov.cn', 2);
+    expect(rendered.written).toEqual([`<span id='_ideConac' ></span>`]);
+    expect(rendered.spans[0]).toContain(`href="//bszs.conac.cn/sitename?method=show&id=${id}"`);
+    expect(rendered.spans[0]).toContain('<img id="imgConac" vspace="0" hspace="0" border="0" src="//dcs.conac.cn/image/red.png"');
+    expect(rendered.spans[1]).toBe('');
+    expect(renderEmbed(beijing, 'beijing.gov.cn').spans[0]).toContain('/image/red.png');
+    expect(renderEmbed(beijing, 'www.beijing-gov.com.cn').spans[0]).toContain('/image/red_error.png');
     const county = await script('county');
-    expect(renderEmbed(county, new URL('http://某某县人民政府.政务').hostname)[0]).toContain('/image/red.png');
-    expect(renderEmbed(await script('cdc'), 'localhost')[0]).toContain('/image/blue_error.png');
+    expect(renderEmbed(county, new URL('http://某某县人民政府.政务').hostname).spans[0]).toContain('/image/red.png');
+    expect(renderEmbed(await script('cdc'), 'localhost').spans[0]).toContain('/image/blue_error.png');
+    // The engine reads the certificate id from the script as it would from the registry's.
+    expect(certIdInScript(beijing)).toEqual({ status: 'ok', certId: id });
   });
 
   it('serves the four mark images as 65×80 PNGs', async () => {

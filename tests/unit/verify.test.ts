@@ -38,6 +38,23 @@ describe('verify: the certificate link', () => {
     expect(codes(verdict)).toEqual(['warning:mark-unverifiable']);
   });
 
+  it.each([
+    ['the registry\'s own site', 'http://biaozhi.conac.cn/'],
+    ['CONAC\'s home page', 'https://www.conac.cn/'],
+  ])('cannot verify a mark that links to %s, but does not call it an imitation', (_name, linkUrl) => {
+    // Seen on real portals: the official image linked to CONAC's other hosts instead of a certificate.
+    const verdict = verify(scan({ marks: [mark({ certId: null, linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink: false })] }), found());
+    expect(codes(verdict)).toEqual(['warning:mark-unverifiable']);
+  });
+
+  it('still calls a certificate page on another CONAC host, or a host merely containing conac, danger', () => {
+    for (const linkUrl of [`https://szcert.conac.cn/sitename?method=show&id=${BEIJING_ID}`, 'https://conac.cn.example.top/', 'https://myconac.cn/']) {
+      const certificateLink = linkUrl.includes('sitename');
+      const verdict = verify(scan({ marks: [mark({ linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink, certId: certificateLink ? BEIJING_ID : null })] }), found(certificate()));
+      expect(verdict.reasons[0], linkUrl).toMatchObject({ code: 'link-not-conac', severity: 'danger' });
+    }
+  });
+
   it('cannot verify an image-only mark', () => {
     const verdict = verify(scan({ marks: [mark({ kind: 'image-only', certId: null, linkUrl: null, linkHost: null, certificateLink: false })] }), found());
     expect(verdict.state).toBe('warning');
