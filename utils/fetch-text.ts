@@ -68,10 +68,17 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
     }
   } catch (error) {
     if (controller.signal.aborted) return unreachable('timeout', `no answer in ${timeoutMs} ms`);
-    return unreachable('network', error instanceof Error ? error.message : String(error));
+    return unreachable('network', networkFailure(error));
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Node's fetch says only "fetch failed"; what failed (host not found, refused, TLS) is in its cause. */
+function networkFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  return cause && !error.message.includes(cause) ? `${error.message}: ${cause}` : error.message;
 }
 
 function unreachable(cause: FailureCause, detail: string): Unreachable {

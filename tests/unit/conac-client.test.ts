@@ -57,6 +57,12 @@ describe('certificate lookups', () => {
   it('reports network failures and error statuses as unreachable', async () => {
     const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
     expect(await createConacClient({ fetch: down }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'network', detail: 'fetch failed' });
+    // Node's fetch keeps what went wrong in the error's cause: it is worth saying.
+    const unresolved = fakeFetch(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND bszs.conac.cn') })));
+    expect(await createConacClient({ fetch: unresolved }).certificate(BEIJING_ID)).toMatchObject({
+      cause: 'network',
+      detail: 'fetch failed: getaddrinfo ENOTFOUND bszs.conac.cn',
+    });
     const broken = fakeFetch(() => html('oops', { status: 503 }));
     expect(await createConacClient({ fetch: broken }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'http-status', detail: 'HTTP 503' });
   });
