@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleSites } from '../../scripts/stand-in/sites';
-import { indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
+import { ARTIFACTS, indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
 
 let world: World;
 beforeAll(async () => {
@@ -60,6 +60,20 @@ describe('the toolbar indicator and the popup on the sample sites', () => {
     expect(shown.title).toContain('某某市疾病预防控制中心');
     const popup = await openPopup(world, tabId, 'cdc');
     expect(await popup.getByTestId('holder').textContent()).toBe('某某市疾病预防控制中心');
+    await popup.close();
+  });
+
+  it('follows the system into its dark theme, and back', async () => {
+    const { tabId } = await visit('www.mmcdc.cn');
+    const popup = await openPopup(world, tabId, 'cdc-light');
+    const colours = () =>
+      popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.holder__name')!).color]);
+    expect(await colours()).toEqual(['rgb(255, 255, 255)', 'rgb(31, 35, 40)']);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await colours()).toEqual(['rgb(18, 22, 28)', 'rgb(230, 237, 243)']);
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-cdc-dark.png` });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    expect((await colours())[0]).toBe('rgb(255, 255, 255)');
     await popup.close();
   });
 
