@@ -21,6 +21,8 @@ import {
   isInputError,
   MAX_CONCURRENCY,
   parseInput,
+  previousExport,
+  remaining,
   runBatch,
   toBatchRecord,
   type BatchEntry,
@@ -52,6 +54,8 @@ batch spot-check (the extension's batch page, on the command line):
                            taken as https://; bad lines are listed on stderr with line numbers
   --concurrency <n>        addresses checked at a time (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})
   --csv <out.csv>          also write the results as CSV, the extension's export columns, in list order
+  --resume                 with --csv: keep the addresses <out.csv> already holds (an interrupted run's)
+                           and check only the rest, appending them; the exit status covers all rows
   --quiet                  no progress lines ([n/total] state address) on stderr
 
 exit status: 0 verified or nothing to verify, 1 warning or unknown (or a bad line in the list),
@@ -71,6 +75,8 @@ export interface Options {
   list?: string;
   concurrency: number;
   csv?: string;
+  /** --resume: keep what the --csv file already holds, check the rest. */
+  resume: boolean;
   quiet: boolean;
 }
 
@@ -90,6 +96,7 @@ export function parseOptions(argv: string[]): Options {
         list: { type: 'string' },
         concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
         csv: { type: 'string' },
+        resume: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -107,6 +114,7 @@ export function parseOptions(argv: string[]): Options {
   } else {
     if (values.csv !== undefined) throw new UsageError('--csv goes with --list');
   }
+  if (values.resume && values.csv === undefined) throw new UsageError('--resume goes with --list and --csv: it continues the run that wrote the CSV');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${values.concurrency}"`);
@@ -140,6 +148,7 @@ export function parseOptions(argv: string[]): Options {
     list,
     concurrency: clampConcurrency(concurrency),
     csv: values.csv,
+    resume: values.resume,
     quiet: values.quiet,
   };
 }
@@ -235,11 +244,37 @@ async function runList(file: string, options: Options, client: ConacClient | nul
     return 64;
   }
 
+  // Resuming: the rows the CSV already holds are kept (rewritten whole, so a row an interruption
+  // cut off is dropped and its address checked again), and only the other addresses are checked.
+  let kept: string[][] = [];
+  let urls = parsed.urls;
+  if (options.resume && options.csv !== undefined) {
+    const before = await readFile(resolve(options.csv), 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : error));
+    if (before instanceof Error) {
+      err(`could not read ${options.csv}: ${before.message}`);
+      return 64;
+    }
+    const previous = before ? previousExport(before) : { rows: [], states: new Map<string, VerdictState>() };
+    if ('error' in previous) {
+      err(`--resume: ${options.csv} is not a GovMark CSV export: ${previous.error}`);
+      return 64;
+    }
+    kept = previous.rows;
+    urls = remaining(parsed.urls, new Set(previous.states.keys()));
+    for (const [address, state] of previous.states) if (parsed.urls.includes(address)) status = Math.max(status, EXIT[state]);
+    err(
+      lang === 'zh'
+        ? `继续上次核验：${options.csv} 已有 ${parsed.urls.length - urls.length} 个地址，还剩 ${urls.length} 个`
+        : `resuming: ${options.csv} already holds ${parsed.urls.length - urls.length} of the addresses; ${urls.length} to check`,
+    );
+  }
+
   let csv: number | undefined;
   if (options.csv !== undefined) {
     try {
       csv = openSync(resolve(options.csv), 'w');
       writeSync(csv, `\ufeff${CSV_COLUMNS.join(',')}\r\n`);
+      for (const row of kept) writeSync(csv, `${row.map(csvField).join(',')}\r\n`);
     } catch (error) {
       err(`could not write ${options.csv}: ${(error as Error).message}`);
       return 64;
@@ -247,8 +282,8 @@ async function runList(file: string, options: Options, client: ConacClient | nul
   }
 
   const version = packageJson.version;
-  const total = parsed.urls.length;
-  const index = new Map(parsed.urls.map((url, i) => [url, i]));
+  const total = urls.length;
+  const index = new Map(urls.map((url, i) => [url, i]));
   const done: Array<BatchEntry | undefined> = new Array(total);
   let finished = 0;
   let written = 0;
@@ -269,7 +304,7 @@ async function runList(file: string, options: Options, client: ConacClient | nul
 
   try {
     await runBatch(
-      parsed.urls,
+      urls,
       (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs }),
       {
         concurrency: options.concurrency,

@@ -462,6 +462,27 @@ export function csvCells(record: BatchRecord, lang: Lang): Record<CsvColumn, str
   };
 }
 
+const VERDICT_STATES: readonly string[] = ['verified', 'warning', 'danger', 'unknown', 'none'];
+
+/**
+ * What an earlier CSV export already holds, to resume the run that wrote it: its complete rows,
+ * and the state of each address. A row cut off by an interrupted run is dropped, so its address
+ * is checked again.
+ */
+export function previousExport(text: string): { rows: string[][]; states: Map<string, VerdictState> } | { error: string } {
+  const [header, ...body] = parseCsv(text.replace(/^\ufeff/, '')).rows;
+  if (header?.cells.join(',') !== CSV_COLUMNS.join(',')) return { error: 'its first line is not the export columns' };
+  const rows: string[][] = [];
+  const states = new Map<string, VerdictState>();
+  for (const { cells } of body) {
+    const [address, , state] = cells;
+    if (cells.length !== CSV_COLUMNS.length || !address || !VERDICT_STATES.includes(state!) || states.has(address)) continue;
+    states.set(address, state as VerdictState);
+    rows.push(cells);
+  }
+  return { rows, states };
+}
+
 /** RFC 4180 with CRLF line ends and a UTF-8 byte order mark, so Excel opens Chinese text correctly. */
 export function toCsv(records: BatchRecord[], lang: Lang): string {
   const lines = [CSV_COLUMNS.join(',')];

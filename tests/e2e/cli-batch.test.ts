@@ -245,11 +245,68 @@ describe('--list edge cases (in process)', () => {
       ['--list', 'a.txt', '--concurrency', '0'],
       ['--list', 'a.txt', '--concurrency', '17'],
       ['--list', 'a.txt', '--concurrency', 'many'],
+      ['--list', 'a.txt', '--resume'],
     ]) {
       const { code, err } = await runIn(args);
       expect({ args, code }).toEqual({ args, code: 64 });
       expect(err.join('\n')).toContain('usage:');
     }
     expect((await runIn(['--list', join(dir, 'nope.txt')])).code).toBe(64);
+  });
+});
+
+describe('--resume', () => {
+  const runIn = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(args, (l) => out.push(l), (l) => err.push(l));
+    return { code, out, err };
+  };
+  const address = (host: string) => `${origin}/${host}/`;
+  const hosts = ['www.beijing.gov.cn', 'www.example-shop.com', 'www.moumou.gov.cn', 'www.bjzwfw-gov.com', 'www.mmcdc.cn'];
+
+  it('keeps the rows an interrupted run wrote, checks only the rest, and exits for all of them', async () => {
+    const csvFile = join(dir, 'resume.csv');
+    const first = join(dir, 'first.txt');
+    await writeFile(first, hosts.slice(0, 3).map(address).join('\n'));
+    expect((await runIn(['--list', first, '--csv', csvFile, '--conac-origin', standIn.origin, '--quiet'])).code).toBe(2);
+    // The run was cut off while writing its third row.
+    const written = await readFile(csvFile, 'utf8');
+    await writeFile(csvFile, written.slice(0, written.lastIndexOf(address(hosts[2]!)) + 20));
+
+    const all = join(dir, 'all.txt');
+    await writeFile(all, hosts.map(address).join('\n'));
+    const asked = pageRequests.length;
+    const { code, err } = await runIn(['--list', all, '--csv', csvFile, '--resume', '--conac-origin', standIn.origin]);
+    expect(err[0]).toBe(`继续上次核验：${csvFile} 已有 2 个地址，还剩 3 个`);
+    expect(err.filter((line) => /^\[\d\/3\] /.test(line))).toHaveLength(3);
+    expect(pageRequests.slice(asked).sort()).toEqual(hosts.slice(2).map((h) => `/${h}/`).sort());
+    const rows = table(await readFile(csvFile, 'utf8'));
+    expect(rows.map((r) => r.address)).toEqual(hosts.map(address));
+    expect(rows.map((r) => r.state)).toEqual(['danger', 'none', 'none', 'danger', 'danger']);
+    // The beijing row kept from the first run still counts: a danger.
+    expect(code).toBe(2);
+
+    // Nothing left: the rows stay, nothing is fetched.
+    const again = await runIn(['--list', all, '--csv', csvFile, '--resume', '--conac-origin', standIn.origin, '--quiet']);
+    expect(again.err).toEqual([`继续上次核验：${csvFile} 已有 5 个地址，还剩 0 个`]);
+    expect(again.code).toBe(2);
+    expect(table(await readFile(csvFile, 'utf8'))).toEqual(rows);
+  });
+
+  it('starts afresh when the CSV does not exist yet, and refuses a file that is not an export', async () => {
+    const list = join(dir, 'one.txt');
+    await writeFile(list, address('www.example-shop.com'));
+    const fresh = join(dir, 'fresh.csv');
+    const started = await runIn(['--list', list, '--csv', fresh, '--resume', '--conac-origin', standIn.origin, '--quiet']);
+    expect(started).toMatchObject({ code: 0, err: [`继续上次核验：${fresh} 已有 0 个地址，还剩 1 个`] });
+    expect(table(await readFile(fresh, 'utf8'))).toHaveLength(1);
+
+    const notExport = join(dir, 'units.csv');
+    await writeFile(notExport, '单位,网址\r\n某某市人民政府,https://www.moumou.gov.cn/\r\n');
+    const refused = await runIn(['--list', list, '--csv', notExport, '--resume']);
+    expect(refused.code).toBe(64);
+    expect(refused.err).toEqual([`--resume: ${notExport} is not a GovMark CSV export: its first line is not the export columns`]);
+    expect(await readFile(notExport, 'utf8')).toContain('某某市人民政府');
   });
 });

@@ -12,6 +12,7 @@ import {
   normaliseAddress,
   parseCsv,
   parseInput,
+  previousExport,
   remaining,
   runBatch,
   toBatchRecord,
@@ -271,6 +272,24 @@ describe('the exports', () => {
     expect(csv.startsWith('\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n')).toBe(true);
     expect(CSV_COLUMNS).toHaveLength(11);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('reads its own CSV back to resume a run: complete rows and their states, nothing else', async () => {
+    const csv = toCsv((await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')), 'zh');
+    const whole = previousExport(csv);
+    if ('error' in whole) throw new Error(whole.error);
+    expect([...whole.states.values()]).toHaveLength(4);
+    expect(whole.states.get('https://www.beijing.gov.cn/')).toBe('verified');
+    expect(whole.states.get('https://gone.gov.cn/')).toBe('unknown');
+    // Re-serialised rows are the same text: a resumed CSV is the same file plus new rows.
+    expect(`\ufeff${[CSV_COLUMNS.join(','), ...whole.rows.map((r) => r.map(csvField).join(','))].join('\r\n')}\r\n`).toBe(csv);
+    // A run cut off mid-row, a duplicate and a row with no known state are not kept.
+    const cut = csv.slice(0, csv.lastIndexOf('https://gone.gov.cn/') + 12);
+    const damaged = `${csv}${csv.split('\r\n')[2]}\r\nhttps://x.gov.cn/,,maybe,,,,,,,,\r\n`;
+    expect([...(previousExport(cut) as { states: Map<string, string> }).states.keys()]).not.toContain('https://gone.gov.cn/');
+    expect((previousExport(damaged) as { rows: string[][] }).rows).toHaveLength(4);
+    expect(previousExport('单位,网址\r\n某某,https://a.gov.cn/\r\n')).toEqual({ error: 'its first line is not the export columns' });
+    expect(previousExport('')).toEqual({ error: 'its first line is not the export columns' });
   });
 
   it('writes one row per address, derived from the record', async () => {
