@@ -23,7 +23,7 @@ import { launchWithExtension, type LaunchedBrowser } from '../../scripts/browser
 import { startStandIn, type StandIn } from '../../scripts/stand-in/server';
 import { CSV_COLUMNS, parseCsv, type BatchRecord } from '../../utils/batch';
 import { batchSiteMap, batchSites } from './batch-sites';
-import { ARTIFACTS, EXTENSION_DIR } from './harness';
+import { ARTIFACTS, audit, EXTENSION_DIR } from './harness';
 
 /** What the functions evaluated in the page see. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -287,6 +287,10 @@ describe('the batch page', () => {
       await page.screenshot({ path: README_SCREENSHOT });
     }
     await page.screenshot({ path: `${ARTIFACTS}/batch-done-full.png`, fullPage: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect((await audit(page)).violations, `the results table, ${scheme}`).toEqual([]);
+    }
     await page.getByTestId('sort-index').click();
 
     // CSV export: the same columns as the command line, one row per address, in list order.

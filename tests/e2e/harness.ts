@@ -1,5 +1,7 @@
 /** The real browser with the built extension, the CONAC stand-in and the sample sites, for end-to-end tests. */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type LaunchedBrowser } from '../../scripts/browser';
@@ -49,3 +51,21 @@ export function openPopup(world: World, tabId: number, name: string, lang = 'zh'
 }
 
 export const reasonCodes = driver.reasonCodes;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Audit {
+  /** `rule (impact) at selector`, one per offending element. */
+  violations: string[];
+  /** Rules that ran and passed: proof the audit ran at all. */
+  passed: number;
+}
+
+/** axe-core over the page, run through the debugger protocol (the extension pages' CSP does not stop it). */
+export async function audit(page: Page): Promise<Audit> {
+  await page.evaluate(AXE);
+  return page.evaluate(`axe.run(document).then((r) => ({
+    violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ' (' + v.impact + ') at ' + n.target.join(' '))),
+    passed: r.passes.length,
+  }))`);
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordByKey, type CertificateRecord } from '../../scripts/stand-in/registry';
 import type { CheckRecord } from '../../utils/report';
-import { ARTIFACTS, indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
+import { ARTIFACTS, audit, indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
 
 /** What the functions evaluated in the service worker see. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -128,6 +128,11 @@ describe('certificate memory', () => {
     expect(await change.getByTestId('history-change-now').textContent()).toContain(NEW.holder);
     await history.evaluate(() => document.fonts.ready.then(() => undefined));
     await history.screenshot({ path: `${ARTIFACTS}/history.png`, fullPage: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await history.emulateMedia({ colorScheme: scheme });
+      expect((await audit(history)).violations, `the history with a change, ${scheme}`).toEqual([]);
+    }
+    await history.emulateMedia({ colorScheme: 'light' });
 
     await history.getByTestId('clear-history').click();
     await history.getByTestId('confirm-clear-yes').click();
