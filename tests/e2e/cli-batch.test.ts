@@ -205,13 +205,15 @@ describe('npm run scan -- --list', () => {
   });
 });
 
+/** The command line in this process: quicker than a child process, same code. */
+async function runIn(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out, err };
+}
+
 describe('--list edge cases (in process)', () => {
-  const runIn = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(args, (l) => out.push(l), (l) => err.push(l));
-    return { code, out, err };
-  };
 
   it('reads a CSV with the address column anywhere, writes text reports in list order, --quiet drops progress', async () => {
     const file = join(dir, 'units.csv');
@@ -256,12 +258,6 @@ describe('--list edge cases (in process)', () => {
 });
 
 describe('--resume', () => {
-  const runIn = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(args, (l) => out.push(l), (l) => err.push(l));
-    return { code, out, err };
-  };
   const address = (host: string) => `${origin}/${host}/`;
   const hosts = ['www.beijing.gov.cn', 'www.example-shop.com', 'www.moumou.gov.cn', 'www.bjzwfw-gov.com', 'www.mmcdc.cn'];
 
