@@ -30,10 +30,16 @@ export default defineConfig({
     ...(manifestVersion === 3 ? { optional_host_permissions: ALL_SITES } : { optional_permissions: ALL_SITES }),
     icons: { 16: '/icons/app-16.png', 32: '/icons/app-32.png', 48: '/icons/app-48.png', 128: '/icons/app-128.png' },
     content_security_policy:
-      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP.replace(" frame-ancestors 'none';", ''),
+      manifestVersion === 3
+        ? { extension_pages: EXTENSION_PAGES_CSP }
+        : EXTENSION_PAGES_CSP.replace(" frame-ancestors 'none';", ''),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'govmark@govmark.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+        gecko: {
+          id: 'govmark@govmark.invalid',
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
     }),
   }),

@@ -9,13 +9,15 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DOMParser } from 'linkedom';
+import packageJson from '../package.json';
 import {
-  clampConcurrency,
+  type BatchEntry,
   CSV_COLUMNS,
+  clampConcurrency,
   csvCells,
   csvField,
-  decodeInput,
   DEFAULT_CONCURRENCY,
+  decodeInput,
   failureMessage,
   inputProblemMessage,
   isInputError,
@@ -25,18 +27,16 @@ import {
   remaining,
   runBatch,
   toBatchRecord,
-  type BatchEntry,
-} from '../utils/batch';
-import { checkAddress } from '../utils/batch-check';
-import { ttlCache, memoryStore } from '../utils/cache';
-import { createConacClient, type ConacClient } from '../utils/conac-client';
-import { detectMarks } from '../utils/detect';
-import { checkPage, type CheckResult } from '../utils/engine';
-import { fetchText } from '../utils/fetch-text';
+} from '../utils/batch/batch';
+import { checkAddress } from '../utils/batch/batch-check';
+import { memoryStore, ttlCache } from '../utils/engine/cache';
+import { type CheckResult, checkPage } from '../utils/engine/check-page';
+import { type ConacClient, createConacClient } from '../utils/engine/conac-client';
+import { detectMarks } from '../utils/engine/detect';
+import { fetchText } from '../utils/engine/fetch-text';
+import type { Lang, VerdictState } from '../utils/engine/verdict';
 import { stateName, t } from '../utils/i18n';
 import { renderText, toRecord } from '../utils/report';
-import packageJson from '../package.json';
-import type { Lang, VerdictState } from '../utils/verdict';
 
 const USAGE = `usage: npm run scan -- [options] <file.html | http(s)://address> ...
        npm run scan -- --list <file> [--csv <out.csv>] [options]
@@ -81,6 +81,7 @@ export interface Options {
 }
 
 export function parseOptions(argv: string[]): Options {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by parseArgs's inference, assigned in the try below
   let parsed;
   try {
     parsed = parseArgs({
@@ -108,28 +109,35 @@ export function parseOptions(argv: string[]): Options {
   if (values.help) throw new UsageError('');
   const list = values.list;
   if (list !== undefined) {
-    if (positionals.length > 0) throw new UsageError(`--list takes every address from ${list}: give no other inputs (${positionals[0]})`);
+    if (positionals.length > 0)
+      throw new UsageError(`--list takes every address from ${list}: give no other inputs (${positionals[0]})`);
     if (values.url !== undefined) throw new UsageError('--url goes with one saved file, not with --list');
     if (values.offline) throw new UsageError('--offline cannot fetch the addresses in --list');
   } else {
     if (values.csv !== undefined) throw new UsageError('--csv goes with --list');
   }
-  if (values.resume && values.csv === undefined) throw new UsageError('--resume goes with --list and --csv: it continues the run that wrote the CSV');
+  if (values.resume && values.csv === undefined)
+    throw new UsageError('--resume goes with --list and --csv: it continues the run that wrote the CSV');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${values.concurrency}"`);
   }
   if (values.csv === '') throw new UsageError('--csv needs a file name');
-  if (list === undefined && positionals.length === 0) throw new UsageError('no input: give one or more saved pages or http(s) addresses, or --list <file>');
+  if (list === undefined && positionals.length === 0)
+    throw new UsageError('no input: give one or more saved pages or http(s) addresses, or --list <file>');
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
   const timeoutMs = Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
   if (values.url !== undefined) {
     if (!isWebAddress(values.url)) throw new UsageError(`--url must be an http(s) address, not "${values.url}"`);
     if (positionals.length !== 1 || isWebAddress(positionals[0])) throw new UsageError('--url goes with exactly one saved file');
   }
   const conacOrigin = values['conac-origin'];
-  if (conacOrigin !== undefined && (!isWebAddress(conacOrigin) || new URL(conacOrigin).origin !== conacOrigin.replace(/\/$/, ''))) {
+  if (
+    conacOrigin !== undefined &&
+    (!isWebAddress(conacOrigin) || new URL(conacOrigin).origin !== conacOrigin.replace(/\/$/, ''))
+  ) {
     throw new UsageError(`--conac-origin must be an origin such as http://127.0.0.1:8080, not "${conacOrigin}"`);
   }
   if (values.offline && conacOrigin !== undefined) throw new UsageError('--offline and --conac-origin contradict each other');
@@ -165,7 +173,12 @@ interface Page {
 /** A saved page's address: --url, else the "saved from url" comment browsers write. */
 async function loadPage(input: string, options: Options): Promise<Page> {
   if (isWebAddress(input)) {
-    const response = await fetchText(input, { fetch, redirects: 'follow', timeoutMs: options.timeoutMs, maxBytes: 8 * 1024 * 1024 });
+    const response = await fetchText(input, {
+      fetch,
+      redirects: 'follow',
+      timeoutMs: options.timeoutMs,
+      maxBytes: 8 * 1024 * 1024,
+    });
     if (response.status === 'unreachable') throw new Error(`could not fetch ${input}: ${response.detail}`);
     return { url: response.receipt.url, html: response.text };
   }
@@ -225,18 +238,28 @@ const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/
  * finished address; stdout (text or --json) and the CSV follow the list's order whatever order the
  * checks end in, each written as soon as every address before it is done.
  */
-async function runList(file: string, options: Options, client: ConacClient | null, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function runList(
+  file: string,
+  options: Options,
+  client: ConacClient | null,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const { lang } = options;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(resolve(file));
   } catch (error) {
-    err(`could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    err(
+      `could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
     return 64;
   }
   const parsed = parseInput(decodeInput(bytes));
   for (const problem of parsed.errors) {
-    err(`${file}:${problem.line}: ${isInputError(problem) ? '' : `${lang === 'zh' ? '跳过' : 'skipped'}: `}${inputProblemMessage(problem, lang)}: ${problem.text}`);
+    err(
+      `${file}:${problem.line}: ${isInputError(problem) ? '' : `${lang === 'zh' ? '跳过' : 'skipped'}: `}${inputProblemMessage(problem, lang)}: ${problem.text}`,
+    );
   }
   let status = parsed.errors.some(isInputError) ? 1 : 0;
   if (parsed.urls.length === 0) {
@@ -249,7 +272,9 @@ async function runList(file: string, options: Options, client: ConacClient | nul
   let kept: string[][] = [];
   let urls = parsed.urls;
   if (options.resume && options.csv !== undefined) {
-    const before = await readFile(resolve(options.csv), 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : error));
+    const before = await readFile(resolve(options.csv), 'utf8').catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? '' : error,
+    );
     if (before instanceof Error) {
       err(`could not read ${options.csv}: ${before.message}`);
       return 64;
@@ -298,33 +323,31 @@ async function runList(file: string, options: Options, client: ConacClient | nul
     else if (entry.result) out(`${renderText(entry.result, lang, { version, requestedUrl: entry.address })}\n`);
     else {
       const sep = lang === 'zh' ? '：' : ': ';
-      out(`${entry.address}\n  ${t(lang, 'verdict')}${sep}${stateName('unknown', lang)}\n  [?] ${failureMessage(entry.error!, lang)}\n`);
+      out(
+        `${entry.address}\n  ${t(lang, 'verdict')}${sep}${stateName('unknown', lang)}\n  [?] ${failureMessage(entry.error!, lang)}\n`,
+      );
     }
   };
 
   try {
-    await runBatch(
-      urls,
-      (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs }),
-      {
-        concurrency: options.concurrency,
-        onResult(entry) {
-          finished++;
-          const state = entry.result?.verdict.state ?? 'unknown';
-          status = Math.max(status, EXIT[state]);
-          if (!options.quiet) {
-            const why = entry.error ? ` (${failureMessage(entry.error, lang)})` : '';
-            err(`[${String(finished).padStart(width)}/${total}] ${state.padEnd(8)} ${entry.address}${why}`);
-          }
-          done[index.get(entry.address)!] = entry;
-          while (written < total && done[written]) {
-            emit(done[written]!);
-            done[written] = undefined;
-            written++;
-          }
-        },
+    await runBatch(urls, (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs }), {
+      concurrency: options.concurrency,
+      onResult(entry) {
+        finished++;
+        const state = entry.result?.verdict.state ?? 'unknown';
+        status = Math.max(status, EXIT[state]);
+        if (!options.quiet) {
+          const why = entry.error ? ` (${failureMessage(entry.error, lang)})` : '';
+          err(`[${String(finished).padStart(width)}/${total}] ${state.padEnd(8)} ${entry.address}${why}`);
+        }
+        done[index.get(entry.address)!] = entry;
+        while (written < total && done[written]) {
+          emit(done[written]!);
+          done[written] = undefined;
+          written++;
+        }
       },
-    );
+    });
   } finally {
     if (csv !== undefined) closeSync(csv);
   }
@@ -332,7 +355,9 @@ async function runList(file: string, options: Options, client: ConacClient | nul
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`)).then(
-    (code) => (process.exitCode = code),
-  );
+  void run(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  ).then((code) => (process.exitCode = code));
 }

@@ -1,8 +1,8 @@
 /** The batch page's input: a pasted list or an imported file, what will be checked, and every line that will not, with why. */
 import { useState } from 'preact/hooks';
-import { inputProblemMessage, type InputProblem, type ParsedInput } from '../utils/batch';
+import { type InputProblem, inputProblemMessage, type ParsedInput } from '../utils/batch/batch';
+import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
-import type { Lang } from '../utils/verdict';
 import { fill } from './text';
 
 export interface BatchInputProps {
@@ -106,6 +106,7 @@ export function BatchInput(props: BatchInputProps) {
           {fill(t(lang, 'batchSummary'), { count: parsed.urls.length })}
         </span>
         <span class="row__spacer" />
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the select is the ConcurrencySelect inside the label */}
         <label class="inline-field">
           {t(lang, 'batchConcurrency')}
           <ConcurrencySelect value={props.concurrency} onChange={props.onConcurrency} />
@@ -121,7 +122,12 @@ export function BatchProblemList({ lang, problems }: { lang: Lang; problems: Inp
     <>
       <ul class="problems">
         {shown.map((problem) => (
-          <li key={`${problem.line}-${problem.reason}`} data-testid="batch-problem" data-line={problem.line} data-reason={problem.reason}>
+          <li
+            key={`${problem.line}-${problem.reason}`}
+            data-testid="batch-problem"
+            data-line={problem.line}
+            data-reason={problem.reason}
+          >
             <span class="problems__line">{fill(t(lang, 'batchProblemLine'), { line: problem.line })}</span>
             <span class="mono problems__text">{problem.text}</span>
             <span class="problems__reason">{inputProblemMessage(problem, lang)}</span>
@@ -135,7 +141,11 @@ export function BatchProblemList({ lang, problems }: { lang: Lang; problems: Inp
 
 export function ConcurrencySelect({ value, onChange }: { value: number; onChange(value: number): void }) {
   return (
-    <select value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))} data-testid="concurrency">
+    <select
+      value={String(value)}
+      onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+      data-testid="concurrency"
+    >
       {[1, 2, 3, 4, 6, 8, 12, 16].map((n) => (
         <option key={n} value={String(n)}>
           {n}

@@ -3,9 +3,10 @@
  * result arrives, resumable), the results and their export. Browser calls come in as props.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { RunMeta, RunStore, SavedRun } from '../entrypoints/batch/store';
 import {
+  type BatchEntry,
   batchFileName,
+  type CheckAddress,
   clampConcurrency,
   DEFAULT_CONCURRENCY,
   parseInput,
@@ -14,11 +15,10 @@ import {
   toBatchRecord,
   toCsv,
   toJson,
-  type BatchEntry,
-  type CheckAddress,
-} from '../utils/batch';
+} from '../utils/batch/batch';
+import type { RunMeta, RunStore, SavedRun } from '../utils/batch/run-store';
+import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
-import type { Lang } from '../utils/verdict';
 import { BatchInput, BatchProblemList, ConcurrencySelect } from './BatchInput';
 import { BatchProgress } from './BatchProgress';
 import { BatchResults } from './BatchResults';
@@ -255,13 +255,21 @@ export function BatchPage(props: BatchPageProps) {
               </button>
             )}
             {phase === 'idle' && left > 0 && (
+              // biome-ignore lint/a11y/noLabelWithoutControl: the select is the ConcurrencySelect inside the label
               <label class="inline-field">
                 {t(lang, 'batchConcurrency')}
                 <ConcurrencySelect value={concurrency} onChange={setConcurrency} />
               </label>
             )}
             <span class="row__spacer" />
-            <button type="button" class="button" onClick={() => void newRun()} disabled={phase !== 'idle'} data-testid="new-run" title={t(lang, 'batchNewRunHint')}>
+            <button
+              type="button"
+              class="button"
+              onClick={() => void newRun()}
+              disabled={phase !== 'idle'}
+              data-testid="new-run"
+              title={t(lang, 'batchNewRunHint')}
+            >
               {t(lang, 'batchNewRun')}
             </button>
           </div>
@@ -269,17 +277,32 @@ export function BatchPage(props: BatchPageProps) {
       )}
 
       {meta !== null && (
-        <BatchResults lang={lang} addresses={meta.addresses} entries={entries.current} active={active.current} onExport={exportAs} />
+        <BatchResults
+          lang={lang}
+          addresses={meta.addresses}
+          entries={entries.current}
+          active={active.current}
+          onExport={exportAs}
+        />
       )}
 
-      <PermissionCard lang={lang} state={permission} onRevoke={permission === 'granted' && phase === 'idle' ? () => void revoke() : undefined} />
+      <PermissionCard
+        lang={lang}
+        state={permission}
+        onRevoke={permission === 'granted' && phase === 'idle' ? () => void revoke() : undefined}
+      />
     </main>
   );
 }
 
 function RunStatusLine({ lang, meta, phase, left }: { lang: Lang; meta: RunMeta; phase: Phase; left: number }) {
   if (phase !== 'idle') return null;
-  if (left === 0) return <p class="run-status run-status--done" role="status" data-testid="run-status">✓ {t(lang, 'batchDone')}</p>;
+  if (left === 0)
+    return (
+      <p class="run-status run-status--done" role="status" data-testid="run-status">
+        ✓ {t(lang, 'batchDone')}
+      </p>
+    );
   // Saved as running: the page was closed or the browser quit during the run.
   const key = meta.status === 'running' ? 'batchInterrupted' : 'batchPaused';
   return (
@@ -300,7 +323,12 @@ function ProblemSummary({ lang, meta }: { lang: Lang; meta: RunMeta }) {
 
 function PermissionCard({ lang, state, onRevoke }: { lang: Lang; state: PermissionState; onRevoke?: () => void }) {
   return (
-    <section class={`card permission permission--${state}`} aria-labelledby="batch-permission-heading" data-testid="permission" data-state={state}>
+    <section
+      class={`card permission permission--${state}`}
+      aria-labelledby="batch-permission-heading"
+      data-testid="permission"
+      data-state={state}
+    >
       <h2 id="batch-permission-heading">{t(lang, 'batchPermTitle')}</h2>
       <p class="hint">{t(lang, 'batchPermWhy')}</p>
       {state === 'denied' ? (
@@ -325,5 +353,7 @@ function PermissionCard({ lang, state, onRevoke }: { lang: Lang; state: Permissi
 }
 
 function randomId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

@@ -1,7 +1,7 @@
 /** The batch run's progress: a bar, counts by state and the address being checked. */
-import { countStates, type BatchEntry } from '../utils/batch';
+import { type BatchEntry, countStates } from '../utils/batch/batch';
+import type { Lang, VerdictState } from '../utils/engine/verdict';
 import { stateName, t } from '../utils/i18n';
-import type { Lang, VerdictState } from '../utils/verdict';
 import { fill } from './text';
 
 /** Most serious first, as everywhere. */

@@ -1,10 +1,10 @@
 /** The batch run's results: a table that sorts by column and filters by state, and the exports. Page and certificate text are text nodes only. */
 import { useState } from 'preact/hooks';
-import { failureMessage, type BatchEntry } from '../utils/batch';
-import { stateName, t, type MessageKey } from '../utils/i18n';
+import { type BatchEntry, failureMessage } from '../utils/batch/batch';
+import { holderTypeName, type Lang, reasonMessage, type VerdictState } from '../utils/engine/verdict';
+import { primaryCertificate } from '../utils/engine/verify';
+import { type MessageKey, stateName, t } from '../utils/i18n';
 import { SEVERITY_SYMBOL } from '../utils/report';
-import { holderTypeName, reasonMessage, type Lang, type VerdictState } from '../utils/verdict';
-import { primaryCertificate } from '../utils/verify';
 import { STATE_ORDER } from './BatchProgress';
 import { fill, formatTime } from './text';
 
@@ -104,11 +104,18 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
           <button type="button" class="button" onClick={() => onExport('csv')} disabled={checked === 0} data-testid="export-csv">
             {t(lang, 'batchExportCsv')}
           </button>
-          <button type="button" class="button" onClick={() => onExport('json')} disabled={checked === 0} data-testid="export-json">
+          <button
+            type="button"
+            class="button"
+            onClick={() => onExport('json')}
+            disabled={checked === 0}
+            data-testid="export-json"
+          >
             {t(lang, 'batchExportJson')}
           </button>
         </div>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form fieldset */}
       <div class="filters" role="group" aria-label={t(lang, 'batchFilterLabel')}>
         {filters.map((f) => (
           <button
@@ -119,7 +126,8 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
             onClick={() => setFilter(f)}
             data-testid={`filter-${f}`}
           >
-            {f === 'all' ? t(lang, 'batchFilterAll') : rowStateName(f, lang)} <span class="chip__count">{counts.get(f) ?? 0}</span>
+            {f === 'all' ? t(lang, 'batchFilterAll') : rowStateName(f, lang)}{' '}
+            <span class="chip__count">{counts.get(f) ?? 0}</span>
           </button>
         ))}
       </div>

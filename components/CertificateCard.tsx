@@ -1,9 +1,9 @@
 /** What the certificate says: the holder first and large, the registered domains against this site, then the rest. */
 import { useState } from 'preact/hooks';
-import type { Certificate } from '../utils/certificate';
-import { domainRelation } from '../utils/domain';
-import { t, type MessageKey } from '../utils/i18n';
-import { holderTypeName, type Lang, type VerdictState } from '../utils/verdict';
+import type { Certificate } from '../utils/engine/certificate';
+import { domainRelation } from '../utils/engine/domain';
+import { holderTypeName, type Lang, type VerdictState } from '../utils/engine/verdict';
+import { type MessageKey, t } from '../utils/i18n';
 import { HostName } from './HostName';
 
 type Relation = 'match' | 'related' | 'mismatch';
@@ -120,14 +120,29 @@ function Domains({ cert, host, lang }: { cert: Certificate; host: string; lang: 
   );
 }
 
-function Field({ lang, name, value, mono, long }: { lang: Lang; name: MessageKey; value: string | null; mono?: boolean; long?: boolean }) {
+function Field({
+  lang,
+  name,
+  value,
+  mono,
+  long,
+}: {
+  lang: Lang;
+  name: MessageKey;
+  value: string | null;
+  mono?: boolean;
+  long?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   if (!value) return null;
   const foldable = long && value.length > 80;
   return (
     <div class="field">
       <dt class="field__name">{t(lang, name)}</dt>
-      <dd class={`field__value${mono ? ' mono' : ''}${foldable && !open ? ' field__value--folded' : ''}`} data-testid={`field-${name}`}>
+      <dd
+        class={`field__value${mono ? ' mono' : ''}${foldable && !open ? ' field__value--folded' : ''}`}
+        data-testid={`field-${name}`}
+      >
         {value}
       </dd>
       {foldable && (

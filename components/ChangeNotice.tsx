@@ -1,6 +1,7 @@
 /** The certificate memory's finding, spelled out: what the certificate was, what it is now, since when. */
+
+import type { Lang, Reason } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
-import type { Lang, Reason } from '../utils/verdict';
 import { formatTime } from './text';
 
 export function ChangeNotice({ reason, lang }: { reason: Reason; lang: Lang }) {

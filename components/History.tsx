@@ -4,9 +4,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../utils/i18n';
-import type { Change, ChangedField, SiteMemory, Snapshot } from '../utils/memory';
-import type { Lang } from '../utils/verdict';
+import type { Lang } from '../utils/engine/verdict';
+import { type MessageKey, t } from '../utils/i18n';
+import type { Change, ChangedField, SiteMemory, Snapshot } from '../utils/memory/memory';
 import { fill, formatTime, htmlLang } from './text';
 
 export interface HistoryProps {
@@ -73,10 +73,22 @@ export function History({ lang, load, clear }: HistoryProps) {
           <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="confirm-clear">
             <p id="confirm-text">{fill(t(lang, 'historyClearConfirm'), { count: sites.length })}</p>
             <div class="row">
-              <button type="button" class="button button--danger" onClick={() => void forget()} disabled={busy} data-testid="confirm-clear-yes">
+              <button
+                type="button"
+                class="button button--danger"
+                onClick={() => void forget()}
+                disabled={busy}
+                data-testid="confirm-clear-yes"
+              >
                 {t(lang, 'historyConfirm')}
               </button>
-              <button type="button" class="button" onClick={() => setConfirming(false)} disabled={busy} data-testid="confirm-clear-no">
+              <button
+                type="button"
+                class="button"
+                onClick={() => setConfirming(false)}
+                disabled={busy}
+                data-testid="confirm-clear-no"
+              >
                 {t(lang, 'historyCancel')}
               </button>
             </div>

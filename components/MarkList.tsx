@@ -1,7 +1,8 @@
 /** The marks the page carries: what kind, where each links to. Shown when there is no certificate to show. */
+
+import type { Mark } from '../utils/engine/scan';
+import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
-import type { Mark } from '../utils/scan';
-import type { Lang } from '../utils/verdict';
 import { colon, MARK_KIND_KEY } from './text';
 
 export function MarkList({ marks, lang }: { marks: Mark[]; lang: Lang }) {
@@ -29,7 +30,13 @@ export function MarkList({ marks, lang }: { marks: Mark[]; lang: Lang }) {
               <span class="mark__link">
                 {t(lang, 'markLink')}
                 {colon(lang)}
-                {target === null ? <span class="muted">{t(lang, 'markNoLink')}</span> : <span class="mono" data-testid="mark-host">{target}</span>}
+                {target === null ? (
+                  <span class="muted">{t(lang, 'markNoLink')}</span>
+                ) : (
+                  <span class="mono" data-testid="mark-host">
+                    {target}
+                  </span>
+                )}
               </span>
             </li>
           );

@@ -1,9 +1,9 @@
 /** The options page: the badge, the sites not to check, the certificate cache, the privacy statement. Plain props. */
 import { useState } from 'preact/hooks';
+import type { Lang } from '../utils/engine/verdict';
+import { parseSiteList, type Settings } from '../utils/extension/settings';
 import { t } from '../utils/i18n';
-import { HISTORY_PAGE } from '../utils/memory';
-import { parseSiteList, type Settings } from '../utils/settings';
-import type { Lang } from '../utils/verdict';
+import { HISTORY_PAGE } from '../utils/memory/memory';
 import { fill, htmlLang } from './text';
 
 export interface OptionsProps {

@@ -4,21 +4,21 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { certificateUrl } from '../utils/conac';
-import type { CheckResult } from '../utils/engine';
+import type { CheckResult } from '../utils/engine/check-page';
+import { certificateUrl } from '../utils/engine/conac';
+import { type Lang, reasonMessage } from '../utils/engine/verdict';
+import { primaryCertificate } from '../utils/engine/verify';
+import { indicatorFor, type TabState } from '../utils/extension/tab-state';
 import { stateName, t } from '../utils/i18n';
-import { HISTORY_PAGE } from '../utils/memory';
+import { HISTORY_PAGE } from '../utils/memory/memory';
 import { renderText, toRecord } from '../utils/report';
-import { indicatorFor, type TabState } from '../utils/tab-state';
-import { reasonMessage, type Lang } from '../utils/verdict';
-import { primaryCertificate } from '../utils/verify';
 import { CertificateCard } from './CertificateCard';
 import { ChangeNotice } from './ChangeNotice';
-import { exportFileName, saveFile as defaultSaveFile, type SaveFile } from './download';
+import { saveFile as defaultSaveFile, exportFileName, type SaveFile } from './download';
 import { MarkList } from './MarkList';
 import { ReasonList } from './ReasonList';
 import { formatTime, hostOf, htmlLang } from './text';
-import { VerdictBand, type Tone } from './VerdictBand';
+import { type Tone, VerdictBand } from './VerdictBand';
 
 export interface PopupProps {
   /** null while the background has not answered yet. */
@@ -188,7 +188,13 @@ function Actions({ children, sticky }: { children: ComponentChildren; sticky?: b
 function RecheckButton({ lang, rechecking, onRecheck, primary }: PopupProps & { primary?: boolean }) {
   if (!onRecheck) return null;
   return (
-    <button type="button" class={`button${primary ? ' button--primary' : ''}`} onClick={onRecheck} disabled={rechecking} data-testid="recheck">
+    <button
+      type="button"
+      class={`button${primary ? ' button--primary' : ''}`}
+      onClick={onRecheck}
+      disabled={rechecking}
+      data-testid="recheck"
+    >
       {t(lang, rechecking ? 'stateChecking' : 'recheck')}
     </button>
   );
@@ -199,14 +205,30 @@ function RecheckButton({ lang, rechecking, onRecheck, primary }: PopupProps & { 
  * extension cannot see the address as typed (that needs the "tabs" or "webNavigation" permission),
  * so requestedUrl is null here; finalUrl is the address the browser reports for the page.
  */
-function ExportButtons({ result, lang, version = '', saveFile = defaultSaveFile }: { result: CheckResult; lang: Lang; version?: string; saveFile?: SaveFile }) {
+function ExportButtons({
+  result,
+  lang,
+  version = '',
+  saveFile = defaultSaveFile,
+}: {
+  result: CheckResult;
+  lang: Lang;
+  version?: string;
+  saveFile?: SaveFile;
+}) {
   const [failed, setFailed] = useState(false);
   const context = { version, requestedUrl: null };
   const save = (ext: 'json' | 'txt') => {
     try {
       const text =
-        ext === 'json' ? `${JSON.stringify(toRecord(result, lang, context), null, 2)}\n` : `${renderText(result, lang, { ...context, full: true })}\n`;
-      saveFile(exportFileName(result.scan.url, result.checkedAt, ext), text, ext === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
+        ext === 'json'
+          ? `${JSON.stringify(toRecord(result, lang, context), null, 2)}\n`
+          : `${renderText(result, lang, { ...context, full: true })}\n`;
+      saveFile(
+        exportFileName(result.scan.url, result.checkedAt, ext),
+        text,
+        ext === 'json' ? 'application/json' : 'text/plain;charset=utf-8',
+      );
       setFailed(false);
     } catch {
       setFailed(true);
@@ -231,7 +253,15 @@ function ExportButtons({ result, lang, version = '', saveFile = defaultSaveFile 
 
 const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 
-function CopyButton({ text, lang, copyText = defaultCopy }: { text: () => string; lang: Lang; copyText?: (text: string) => Promise<void> }) {
+function CopyButton({
+  text,
+  lang,
+  copyText = defaultCopy,
+}: {
+  text: () => string;
+  lang: Lang;
+  copyText?: (text: string) => Promise<void>;
+}) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -1,7 +1,8 @@
 /** Every finding, most serious first: severity as a symbol, a colour and (for screen readers) a word. */
+
+import { type Lang, type Reason, reasonMessage } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
 import { SEVERITY_SYMBOL } from '../utils/report';
-import { reasonMessage, type Lang, type Reason } from '../utils/verdict';
 import { colon, SEVERITY_KEY } from './text';
 
 export function ReasonList({ reasons, lang }: { reasons: Reason[]; lang: Lang }) {

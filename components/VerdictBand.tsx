@@ -1,6 +1,6 @@
 /** The band at the top of the popup: the state, coloured, with its icon. Its content is the page's live status. */
 import type { ComponentChildren } from 'preact';
-import type { IconName } from '../utils/tab-state';
+import type { IconName } from '../utils/extension/tab-state';
 import { HostName } from './HostName';
 
 export type Tone = 'verified' | 'warning' | 'danger' | 'unknown' | 'neutral';

@@ -1,7 +1,8 @@
 /** Small helpers shared by the popup's and the options page's components. */
+
+import type { MarkKind } from '../utils/engine/scan';
+import type { Lang, Severity } from '../utils/engine/verdict';
 import type { MessageKey } from '../utils/i18n';
-import type { Lang, Severity } from '../utils/verdict';
-import type { MarkKind } from '../utils/scan';
 
 /** A message with `$NAME$` placeholders filled in (the _locales placeholder syntax). */
 export function fill(template: string, values: Record<string, string | number>): string {

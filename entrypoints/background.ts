@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { memoryStore } from '@/utils/browser-memory';
-import { certificateStore } from '@/utils/browser-store';
-import { ttlCache, writeOnly, type Cache } from '@/utils/cache';
-import { createConacClient, type CertificateLookup, type ScriptLookup } from '@/utils/conac-client';
-import { checkPage } from '@/utils/engine';
+import { type Cache, ttlCache, writeOnly } from '@/utils/engine/cache';
+import { checkPage } from '@/utils/engine/check-page';
+import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/utils/engine/conac-client';
+import { certificateStore } from '@/utils/extension/browser-store';
+import { onMessage, sendMessage } from '@/utils/extension/messaging';
+import { settingsItem } from '@/utils/extension/settings';
+import { createTabChecker } from '@/utils/extension/tab-checker';
+import { indicatorFor, indicatorKey, type TabState, tabStateKey } from '@/utils/extension/tab-state';
 import { langFor } from '@/utils/i18n';
-import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memory';
-import { onMessage, sendMessage } from '@/utils/messaging';
-import { settingsItem } from '@/utils/settings';
-import { createTabChecker } from '@/utils/tab-checker';
-import { indicatorFor, indicatorKey, tabStateKey, type TabState } from '@/utils/tab-state';
+import { memoryStore } from '@/utils/memory/browser-memory';
+import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memory/memory';
 
 export default defineBackground(() => {
   const lang = langFor(browser.i18n.getUILanguage());
@@ -42,7 +42,11 @@ export default defineBackground(() => {
       ]).catch(() => undefined);
     },
     requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
-    tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
+    tabUrl: (tabId) =>
+      browser.tabs.get(tabId).then(
+        (tab) => tab.url,
+        () => undefined,
+      ),
     // Certificate memory stays in storage.local: compared here, shown in the popup and history page, sent nowhere.
     async remember(result) {
       const site = siteOf(result.scan.url);

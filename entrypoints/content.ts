@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { onMessage, sendMessage } from '@/utils/messaging';
-import { scanPage, watchPage } from '@/utils/page-watch';
+import { onMessage, sendMessage } from '@/utils/extension/messaging';
+import { scanPage, watchPage } from '@/utils/extension/page-watch';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -10,17 +10,17 @@
  * --only=<section>[,<section>] (bundle, detect, certificate, indicator, batch: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchWithExtension, type LaunchedBrowser } from './browser';
-import { BATCH_CONCURRENCY, batchSites, type BatchResult } from './bench/batch';
+import { BATCH_CONCURRENCY, type BatchResult, batchSites } from './bench/batch';
 import { benchCertificate } from './bench/certificate';
-import { benchDetect, scanBundle, type DetectCase } from './bench/detect';
+import { benchDetect, type DetectCase, scanBundle } from './bench/detect';
 import { benchIndicator, benchPopup } from './bench/extension';
 import { generatedPage } from './bench/pages';
-import { formatBytes, formatMs, median, table, type Row } from './bench/stats';
-import { startStandIn, type StandIn } from './stand-in/server';
+import { formatBytes, formatMs, median, type Row, table } from './bench/stats';
+import { type LaunchedBrowser, launchWithExtension } from './browser';
+import { type StandIn, startStandIn } from './stand-in/server';
 import { sampleSiteMap } from './stand-in/sites';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,7 +29,10 @@ const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const SECTIONS = ['bundle', 'detect', 'certificate', 'indicator', 'batch'] as const;
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const unknownSection = only?.find((name) => !(SECTIONS as readonly string[]).includes(name));
 const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 
@@ -44,7 +47,18 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 // Build
 
 /** Sources the built extension depends on. */
-const SOURCES = ['entrypoints', 'utils', 'components', 'modules', 'public', 'assets', 'locales', 'wxt.config.ts', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'entrypoints',
+  'utils',
+  'components',
+  'modules',
+  'public',
+  'assets',
+  'locales',
+  'wxt.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -162,10 +176,14 @@ function bundleSize(): Row[] {
 }
 
 async function batch(standIn: StandIn): Promise<Row[]> {
-  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'scripts/bench/batch.ts'), String(standIn.port), String(BATCH_SITES), String(BATCH_RUNS)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, join(ROOT, 'scripts/bench/batch.ts'), String(standIn.port), String(BATCH_SITES), String(BATCH_RUNS)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -174,7 +192,9 @@ async function batch(standIn: StandIn): Promise<Row[]> {
   if (code !== 0) throw new Error(`the batch benchmark failed (exit ${code}):\n${err}`);
   const result = JSON.parse(out.trim().split('\n').pop()!) as BatchResult;
   const rate = median(result.rates);
-  const states = Object.entries(result.states).map(([s, n]) => `${n} ${s}`).join(', ');
+  const states = Object.entries(result.states)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
   return [
     {
       measure: `batch spot-check, ${result.sites} loopback sites`,
@@ -228,7 +248,11 @@ async function main(): Promise<number> {
   const standIn = await startStandIn({ sites: benchSites() });
   let browser: LaunchedBrowser | undefined;
   try {
-    browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port, extraArgs: ['--js-flags=--expose-gc'] });
+    browser = await launchWithExtension({
+      extensionDir: EXTENSION_DIR,
+      standInPort: standIn.port,
+      extraArgs: ['--js-flags=--expose-gc'],
+    });
     const ctx = { browser, standIn };
     await attempt('bundle', 'content-script bundle size', bundleSize);
     await attempt('detect', 'detection', () => detection(ctx));
@@ -246,10 +270,14 @@ async function main(): Promise<number> {
     await standIn.close();
   }
 
-  process.stdout.write(`\nGovMark benchmark — medians; Chromium with the built extension (${buildState}), Node ${process.version}; loopback only\n\n`);
+  process.stdout.write(
+    `\nGovMark benchmark — medians; Chromium with the built extension (${buildState}), Node ${process.version}; loopback only\n\n`,
+  );
   process.stdout.write(`${table(rows)}\n\n`);
   const missed = rows.filter((r) => r.met === false).length;
-  process.stdout.write(`${rows.filter((r) => r.met).length} targets met, ${missed} missed. ${((Date.now() - started) / 1000).toFixed(0)} s in all.\n`);
+  process.stdout.write(
+    `${rows.filter((r) => r.met).length} targets met, ${missed} missed. ${((Date.now() - started) / 1000).toFixed(0)} s in all.\n`,
+  );
   if (failures.length) {
     process.stderr.write(`\nThe harness failed:\n${failures.join('\n\n')}\n`);
     return 1;

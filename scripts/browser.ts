@@ -4,16 +4,11 @@ import { constants, existsSync } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 const INSTALL_HINT = 'Install Chromium: sudo apt-get install chromium, or set CHROMIUM_PATH=/path/to/chrome';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 async function executable(path: string): Promise<boolean> {
   try {

@@ -3,7 +3,7 @@
  * toolbar shows for it, and the popup describing it. Shared by `npm start` and the e2e tests.
  */
 import type { Page } from 'playwright-core';
-import type { TabState, Indicator } from '../utils/tab-state';
+import type { Indicator, TabState } from '../utils/extension/tab-state';
 import type { LaunchedBrowser } from './browser';
 
 /** What the functions evaluated in the service worker see. */

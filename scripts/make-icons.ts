@@ -44,13 +44,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
@@ -85,8 +79,7 @@ async function main(): Promise<void> {
             `<td><img class="px" src="${await pngUrl(name, 32)}" width="128" height="128"></td></tr>`,
         );
       }
-      const table = (bg: string, fg: string) =>
-        `<table style="background:${bg};color:${fg}">${cells.join('')}</table>`;
+      const table = (bg: string, fg: string) => `<table style="background:${bg};color:${fg}">${cells.join('')}</table>`;
       const body =
         `<style>table{font:11px sans-serif;border-spacing:10px 4px}td{vertical-align:middle}` +
         `.px{image-rendering:pixelated}</style>` +

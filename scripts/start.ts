@@ -15,12 +15,21 @@ import { join, relative, resolve } from 'node:path';
 import { domainToUnicode, fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import type { TabState } from '../utils/tab-state';
-import { primaryCertificate } from '../utils/verify';
-import { findChromium, hostResolverRules, launchWithExtension, type LaunchedBrowser } from './browser';
-import { openPopup, popupHolder, reasonCodes, scrollToMark, settledVerdict, tabIdOf, verdictOf, waitForMark } from './extension-driver';
-import { startStandIn, type StandIn } from './stand-in/server';
-import { sampleSiteMap, sampleSites, type SampleSite } from './stand-in/sites';
+import { primaryCertificate } from '../utils/engine/verify';
+import type { TabState } from '../utils/extension/tab-state';
+import { findChromium, hostResolverRules, type LaunchedBrowser, launchWithExtension } from './browser';
+import {
+  openPopup,
+  popupHolder,
+  reasonCodes,
+  scrollToMark,
+  settledVerdict,
+  tabIdOf,
+  verdictOf,
+  waitForMark,
+} from './extension-driver';
+import { type StandIn, startStandIn } from './stand-in/server';
+import { type SampleSite, sampleSiteMap, sampleSites } from './stand-in/sites';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -93,7 +102,11 @@ export async function buildExtension(): Promise<{ name: string; version: string;
   const started = Date.now();
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(process.execPath, [bin, 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: colour ? '1' : '0' } });
+    const child = spawn(process.execPath, [bin, 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: colour ? '1' : '0' },
+    });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
     child.on('error', fail);
@@ -103,7 +116,11 @@ export async function buildExtension(): Promise<{ name: string; version: string;
     process.stderr.write(Buffer.concat(output));
     throw new StartError(`Build failed: wxt build exited with ${code} (its output is above)`);
   }
-  const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { name: string; version: string; default_locale?: string };
+  const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    default_locale?: string;
+  };
   return { name: await localised(manifest.name, manifest.default_locale), version: manifest.version, ms: Date.now() - started };
 }
 
@@ -112,7 +129,10 @@ async function localised(text: string, locale: string | undefined): Promise<stri
   const key = /^__MSG_(\w+)__$/.exec(text)?.[1];
   if (!key || !locale) return text;
   try {
-    const messages = JSON.parse(await readFile(join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message?: string }>;
+    const messages = JSON.parse(await readFile(join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8')) as Record<
+      string,
+      { message?: string }
+    >;
     const entry = Object.entries(messages).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
     return entry?.message ?? text;
   } catch {
@@ -219,7 +239,8 @@ async function visitSite(browser: LaunchedBrowser, site: SampleSite, index: numb
 }
 
 async function writeReadmeImages(rows: TourRow[], dir: string): Promise<string[]> {
-  const pick = (host: string, verdict: string) => rows.find((r) => r.host === host && r.got === verdict) ?? rows.find((r) => r.ok && r.got === verdict);
+  const pick = (host: string, verdict: string) =>
+    rows.find((r) => r.host === host && r.got === verdict) ?? rows.find((r) => r.ok && r.got === verdict);
   const verified = pick('www.beijing.gov.cn', 'verified');
   const danger = pick('www.beijing-gov.com.cn', 'danger');
   if (!verified || !danger) throw new StartError('README images: the tour produced no verified or no danger site');
@@ -239,7 +260,11 @@ async function writeReadmeImages(rows: TourRow[], dir: string): Promise<string[]
  * .output/chrome-mv3 and would pull the extension's files from under the browser. On Ctrl-C
  * Playwright closes the browser itself and then exits the process, so the folder also goes on exit.
  */
-async function launch(extensionDir: string, standIn: StandIn, headless: boolean): Promise<{ browser: LaunchedBrowser; close(): Promise<void> }> {
+async function launch(
+  extensionDir: string,
+  standIn: StandIn,
+  headless: boolean,
+): Promise<{ browser: LaunchedBrowser; close(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'govmark-'));
   const removeOnExit = () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   process.on('exit', removeOnExit);
@@ -251,8 +276,20 @@ async function launch(extensionDir: string, standIn: StandIn, headless: boolean)
   try {
     const snapshot = join(root, 'extension');
     await cp(resolve(extensionDir), snapshot, { recursive: true });
-    const browser = await launchWithExtension({ extensionDir: snapshot, standInPort: standIn.port, headless, userDataDir: join(root, 'profile') });
-    return { browser, close: () => browser.close().catch(() => undefined).finally(remove) };
+    const browser = await launchWithExtension({
+      extensionDir: snapshot,
+      standInPort: standIn.port,
+      headless,
+      userDataDir: join(root, 'profile'),
+    });
+    return {
+      browser,
+      close: () =>
+        browser
+          .close()
+          .catch(() => undefined)
+          .finally(remove),
+    };
   } catch (error) {
     await remove();
     throw error;
@@ -392,7 +429,9 @@ export function reportVisits(browser: LaunchedBrowser): void {
         const want = expected.get(host);
         const mark = want === undefined ? ' ' : want === got ? green('✓') : red('✗');
         const holder = holderOf(shown.state);
-        say(`${mark} ${displayHost(host)}  ${got}${want && want !== got ? red(` (expected ${want})`) : ''}${holder ? `  ${holder}` : ''}`);
+        say(
+          `${mark} ${displayHost(host)}  ${got}${want && want !== got ? red(` (expected ${want})`) : ''}${holder ? `  ${holder}` : ''}`,
+        );
       } catch {
         // the tab was closed or navigated away before the check ended
       }
@@ -427,6 +466,7 @@ const USAGE = `Usage: npm start [-- options]
   -h, --help     this text`;
 
 export async function main(argv: string[]): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by parseArgs's inference, assigned in the try below
   let args;
   try {
     args = parseArgs({
@@ -467,7 +507,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!args['no-build']) {
       const built = await buildExtension();
-      say(`${green('✓')} Built ${built.name} ${built.version} → ${shortPath(EXTENSION_DIR)} ${dim(`(${(built.ms / 1000).toFixed(1)} s)`)}`);
+      say(
+        `${green('✓')} Built ${built.name} ${built.version} → ${shortPath(EXTENSION_DIR)} ${dim(`(${(built.ms / 1000).toFixed(1)} s)`)}`,
+      );
     } else if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new StartError(`${shortPath(EXTENSION_DIR)} has no build: run without --no-build`);
     }
@@ -476,7 +518,9 @@ export async function main(argv: string[]): Promise<number> {
     const sites = { ...sampleSiteMap(), [START_HOST]: startPage() };
     const standIn = await startStandIn({ sites });
     cleanups.push(() => standIn.close());
-    say(`${green('✓')} Stand-in on 127.0.0.1:${standIn.port} (http and https, self-signed): bszs.conac.cn, dcs.conac.cn, ${sampleSites.length} sample sites`);
+    say(
+      `${green('✓')} Stand-in on 127.0.0.1:${standIn.port} (http and https, self-signed): bszs.conac.cn, dcs.conac.cn, ${sampleSites.length} sample sites`,
+    );
     say(`  Chromium ${chromium}${headless ? ' (headless)' : ''}, --host-resolver-rules="${hostResolverRules(standIn.port)}"`);
     say();
 

@@ -1,7 +1,7 @@
 /** UI words in zh-CN and English: one table (the extension's _locales) for the popup, the options page and the command line. */
 import en from '../public/_locales/en/messages.json';
 import zh from '../public/_locales/zh_CN/messages.json';
-import type { Lang, VerdictState } from './verdict';
+import type { Lang, VerdictState } from './engine/verdict';
 
 export type MessageKey = keyof typeof zh;
 

@@ -1,10 +1,18 @@
 /** A check rendered for people (text) and for machines (a record): the command line, the popup's copy and exports. */
-import type { Certificate } from './certificate';
-import type { CheckResult } from './engine';
-import type { Mark } from './scan';
-import { stateName, t, type MessageKey } from './i18n';
-import { primaryCertificate } from './verify';
-import { holderTypeName, reasonMessage, type Lang, type ReasonCode, type Severity, type VerdictState, type Evidence } from './verdict';
+import type { Certificate } from './engine/certificate';
+import type { CheckResult } from './engine/check-page';
+import type { Mark } from './engine/scan';
+import {
+  type Evidence,
+  holderTypeName,
+  type Lang,
+  type ReasonCode,
+  reasonMessage,
+  type Severity,
+  type VerdictState,
+} from './engine/verdict';
+import { primaryCertificate } from './engine/verify';
+import { type MessageKey, stateName, t } from './i18n';
 
 /** Names the record's shape; bumped only if a field changes meaning or goes away (fields may be added). */
 export const RECORD_SCHEMA = 'govmark.check/1';
@@ -156,7 +164,8 @@ export function renderText(result: CheckResult, lang: Lang, options: TextOptions
       lines.push(`  ${label('reportLookup')} ${id}${sep}${lookup.status}${lookup.detail ? ` (${lookup.detail})` : ''}`);
       if (lookup.url) lines.push(`    ${label('reportReceivedFrom')}${sep}${lookup.url}`);
       if (lookup.fetchedAt) lines.push(`    ${label('reportFetchedAt')}${sep}${lookup.fetchedAt}`);
-      if (lookup.sha256) lines.push(`    SHA-256${sep}${lookup.sha256}${lookup.bytes === undefined ? '' : ` (${lookup.bytes} bytes)`}`);
+      if (lookup.sha256)
+        lines.push(`    SHA-256${sep}${lookup.sha256}${lookup.bytes === undefined ? '' : ` (${lookup.bytes} bytes)`}`);
     }
   }
   for (const reason of record.verdict.reasons) {

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { History } from '@/components/History';
 import { htmlLang } from '@/components/text';
-import { memoryStore } from '@/utils/browser-memory';
+import type { Lang } from '@/utils/engine/verdict';
 import { langFor, t } from '@/utils/i18n';
-import type { Lang } from '@/utils/verdict';
+import { memoryStore } from '@/utils/memory/browser-memory';
 import '@/components/theme.css';
 import './style.css';
 
@@ -14,4 +14,7 @@ const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i1
 document.documentElement.lang = htmlLang(lang);
 document.title = `${t(lang, 'extName')} · ${t(lang, 'historyTitle')}`;
 
-render(<History lang={lang} load={() => memoryStore.list()} clear={() => memoryStore.clear()} />, document.getElementById('app')!);
+render(
+  <History lang={lang} load={() => memoryStore.list()} clear={() => memoryStore.clear()} />,
+  document.getElementById('app')!,
+);

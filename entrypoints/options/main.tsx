@@ -3,10 +3,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/Options';
 import { htmlLang } from '@/components/text';
-import { clearCertificateCache } from '@/utils/browser-store';
+import type { Lang } from '@/utils/engine/verdict';
+import { clearCertificateCache } from '@/utils/extension/browser-store';
+import { settingsItem } from '@/utils/extension/settings';
 import { langFor, t } from '@/utils/i18n';
-import { settingsItem } from '@/utils/settings';
-import type { Lang } from '@/utils/verdict';
 import '@/components/theme.css';
 import './style.css';
 
@@ -17,7 +17,12 @@ document.title = `${t(lang, 'extName')} · ${t(lang, 'optTitle')}`;
 
 void settingsItem.getValue().then((initial) => {
   render(
-    <Options lang={lang} initial={initial} save={(settings) => settingsItem.setValue(settings)} clearCache={clearCertificateCache} />,
+    <Options
+      lang={lang}
+      initial={initial}
+      save={(settings) => settingsItem.setValue(settings)}
+      clearCache={clearCertificateCache}
+    />,
     document.getElementById('app')!,
   );
 });

@@ -5,10 +5,10 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { Popup } from '@/components/Popup';
 import { htmlLang } from '@/components/text';
+import type { Lang } from '@/utils/engine/verdict';
+import { sendMessage } from '@/utils/extension/messaging';
+import { type TabState, tabStateKey } from '@/utils/extension/tab-state';
 import { langFor, t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
-import { tabStateKey, type TabState } from '@/utils/tab-state';
-import type { Lang } from '@/utils/verdict';
 import '@/components/theme.css';
 import './style.css';
 
@@ -50,7 +50,8 @@ function App({ lang }: { lang: Lang }) {
       let next = await first();
       while (mine === run.current) {
         const waited = Date.now() - started;
-        const pending = (next.status === 'checking' && waited < WAIT_CHECKING_MS) || (next.status === 'idle' && waited < WAIT_IDLE_MS);
+        const pending =
+          (next.status === 'checking' && waited < WAIT_CHECKING_MS) || (next.status === 'idle' && waited < WAIT_IDLE_MS);
         if (!pending) break;
         setState(next);
         await sleep(POLL_MS);

@@ -26,7 +26,9 @@ const REJECTED = '__mozWebExtensionPolyfillReject__';
 const NO_ANSWER = 'The message port closed before a response was received.';
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+  (typeof value === 'object' || typeof value === 'function') &&
+  value !== null &&
+  typeof (value as PromiseLike<unknown>).then === 'function';
 
 function wrapChrome(runtime: ChromeRuntime) {
   const wrapped = new WeakMap<Listener, NativeListener>();

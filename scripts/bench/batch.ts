@@ -8,12 +8,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DOMParser } from 'linkedom';
-import { runBatch, type BatchEntry } from '../../utils/batch';
-import { checkAddress } from '../../utils/batch-check';
-import { createConacClient } from '../../utils/conac-client';
+import { type BatchEntry, runBatch } from '../../utils/batch/batch';
+import { checkAddress } from '../../utils/batch/batch-check';
+import { createConacClient } from '../../utils/engine/conac-client';
+import { registry } from '../stand-in/registry';
 import { loopbackFetch } from './loopback-fetch';
 import { generatedPage, markHtml, prng } from './pages';
-import { registry } from '../stand-in/registry';
 
 export const BATCH_CONCURRENCY = 8;
 
@@ -32,7 +32,10 @@ export function batchSites(count: number): Record<string, string> {
   for (let i = 0; i < count; i++) {
     const record = GOOD[i % GOOD.length]!;
     const elements = 1000 + Math.floor(rand() * 2000);
-    sites[batchHost(i)] = generatedPage(elements, false, i + 1).replace('<div class="conac"></div>', `<div class="conac">${markHtml(record.id, record.scriptCode)}</div>`);
+    sites[batchHost(i)] = generatedPage(elements, false, i + 1).replace(
+      '<div class="conac"></div>',
+      `<div class="conac">${markHtml(record.id, record.scriptCode)}</div>`,
+    );
   }
   return sites;
 }

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Worker } from 'playwright-core';
-import { parseCertificate } from '../../utils/certificate';
+import { parseCertificate } from '../../utils/engine/certificate';
 import { certificatePage } from '../stand-in/pages';
 import { recordByKey } from '../stand-in/registry';
 import { median } from './stats';
@@ -60,7 +60,11 @@ export async function benchCertificate(serviceWorker: Worker | null, root: strin
   let worker = pages.map(() => NaN);
   if (serviceWorker) {
     const bundle = await build({
-      stdin: { contents: `import { parseCertificate } from './utils/certificate'; globalThis.__govmarkParse = parseCertificate;`, resolveDir: resolve(root), loader: 'ts' },
+      stdin: {
+        contents: `import { parseCertificate } from './utils/certificate'; globalThis.__govmarkParse = parseCertificate;`,
+        resolveDir: resolve(root),
+        loader: 'ts',
+      },
       bundle: true,
       minify: true,
       format: 'iife',

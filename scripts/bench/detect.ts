@@ -30,7 +30,11 @@ export interface DetectResult {
 
 export async function scanBundle(root: string): Promise<string> {
   const out = await build({
-    stdin: { contents: `import { scanPage } from './utils/page-watch'; globalThis.__govmarkBench = { scanPage };`, resolveDir: resolve(root), loader: 'ts' },
+    stdin: {
+      contents: `import { scanPage } from './utils/page-watch'; globalThis.__govmarkBench = { scanPage };`,
+      resolveDir: resolve(root),
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'iife',
@@ -65,7 +69,13 @@ const MEASURE = (rounds: number, windowMs: number) => `(() => {
   return { elements: doc.getElementsByTagName('*').length, marks: scan().marks.length, detect: med(d), baseline: med(b), ratio: med(r), collected: typeof gc === 'function' };
 })()`;
 
-export async function benchDetect(context: BrowserContext, bundle: string, cases: DetectCase[], rounds = 31, windowMs = 5): Promise<DetectResult[]> {
+export async function benchDetect(
+  context: BrowserContext,
+  bundle: string,
+  cases: DetectCase[],
+  rounds = 31,
+  windowMs = 5,
+): Promise<DetectResult[]> {
   const results: DetectResult[] = [];
   for (const c of cases) {
     const page = await context.newPage();
@@ -75,10 +85,17 @@ export async function benchDetect(context: BrowserContext, bundle: string, cases
       await page.waitForTimeout(500);
       const cdp = await context.newCDPSession(page);
       const { frameTree } = await cdp.send('Page.getFrameTree');
-      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'govmark-bench' });
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'govmark-bench',
+      });
       const load = await cdp.send('Runtime.evaluate', { expression: bundle, contextId: executionContextId });
       if (load.exceptionDetails) throw new Error(`bundle failed: ${load.exceptionDetails.exception?.description}`);
-      const run = await cdp.send('Runtime.evaluate', { expression: MEASURE(rounds, windowMs), contextId: executionContextId, returnByValue: true });
+      const run = await cdp.send('Runtime.evaluate', {
+        expression: MEASURE(rounds, windowMs),
+        contextId: executionContextId,
+        returnByValue: true,
+      });
       if (run.exceptionDetails) throw new Error(`measurement failed: ${run.exceptionDetails.exception?.description}`);
       const value = run.result.value as Omit<DetectResult, 'label' | 'rounds'>;
       results.push({ label: c.label, rounds, ...value });

@@ -36,7 +36,8 @@ async function indicatorTime(browser: LaunchedBrowser, tabId: number, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const t = await browser.serviceWorker.evaluate(
-      (key) => (globalThis as unknown as { __govmarkIndicatorTimes?: Record<string, number> }).__govmarkIndicatorTimes?.[key] ?? null,
+      (key) =>
+        (globalThis as unknown as { __govmarkIndicatorTimes?: Record<string, number> }).__govmarkIndicatorTimes?.[key] ?? null,
       `indicator:${tabId}`,
     );
     if (t !== null) return t;
@@ -99,7 +100,11 @@ export async function benchIndicator(browser: LaunchedBrowser, url: string, runs
 }
 
 /** The popup opened as a tab for `tabId`: ms from its navigation start to the first render of a final verdict. */
-export async function benchPopup(browser: LaunchedBrowser, tabId: number, runs: number): Promise<{ times: number[]; state: string }> {
+export async function benchPopup(
+  browser: LaunchedBrowser,
+  tabId: number,
+  runs: number,
+): Promise<{ times: number[]; state: string }> {
   const times: number[] = [];
   let state = '';
   for (let i = 0; i < runs + 1; i++) {
@@ -117,7 +122,11 @@ export async function benchPopup(browser: LaunchedBrowser, tabId: number, runs: 
     })()`);
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}&lang=zh`);
     await popup.waitForSelector(FINAL_POPUP, { timeout: 20_000 });
-    const t = await popup.waitForFunction(() => (globalThis as unknown as { __govmarkFirstVerdict?: number }).__govmarkFirstVerdict, undefined, { timeout: 5_000 });
+    const t = await popup.waitForFunction(
+      () => (globalThis as unknown as { __govmarkFirstVerdict?: number }).__govmarkFirstVerdict,
+      undefined,
+      { timeout: 5_000 },
+    );
     // The first opening loads the popup's files from disk; it is not counted.
     if (i > 0) times.push((await t.jsonValue()) as number);
     state = (await popup.locator('main').getAttribute('data-state')) ?? '';
@@ -125,4 +134,3 @@ export async function benchPopup(browser: LaunchedBrowser, tabId: number, runs: 
   }
   return { times, state };
 }
-

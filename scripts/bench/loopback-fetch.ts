@@ -15,7 +15,14 @@ export function loopbackFetch(port: number): typeof fetch {
       const signal = init?.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);
       const req = request(
-        { host: '127.0.0.1', port, method: init?.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: { host: url.host }, agent: false },
+        {
+          host: '127.0.0.1',
+          port,
+          method: init?.method ?? 'GET',
+          path: `${url.pathname}${url.search}`,
+          headers: { host: url.host },
+          agent: false,
+        },
         (res) => {
           const headers = new Headers();
           for (const [name, value] of Object.entries(res.headers)) {

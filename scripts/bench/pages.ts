@@ -18,7 +18,18 @@ export function prng(seed: number): () => number {
 export const BENCH_CERT_ID = '2100248D951EAB04708D314CFF95473E';
 export const BENCH_SCRIPT_CODE = 'CA010000000604299710001';
 
-const WORDS = ['政务公开', '通知公告', '政策解读', '办事服务', '互动交流', '新闻动态', '数据开放', '专题专栏', '机构概况', '领导信息'];
+const WORDS = [
+  '政务公开',
+  '通知公告',
+  '政策解读',
+  '办事服务',
+  '互动交流',
+  '新闻动态',
+  '数据开放',
+  '专题专栏',
+  '机构概况',
+  '领导信息',
+];
 
 /** The official embed as it is after the script ran: the rendered span plus the script tag. */
 export function markHtml(certId = BENCH_CERT_ID, scriptCode = BENCH_SCRIPT_CODE): string {
@@ -51,12 +62,16 @@ export function generatedPage(elements: number, withMark: boolean, seed = 1): st
     count += 5;
     return `<tr><td>${pick(WORDS)}</td><td><a href="/bs/${Math.floor(rand() * 1e5)}">${pick(WORDS)}</a></td><td>${Math.floor(rand() * 100)}</td><td class="c">办理</td></tr>`;
   };
-  parts.push(`<div class="header"><h1>某某市人民政府</h1><ul class="nav">${WORDS.map((w) => `<li><a href="/${w}/">${w}</a></li>`).join('')}</ul></div>`);
+  parts.push(
+    `<div class="header"><h1>某某市人民政府</h1><ul class="nav">${WORDS.map((w) => `<li><a href="/${w}/">${w}</a></li>`).join('')}</ul></div>`,
+  );
   count += 3 + WORDS.length * 2;
   let block = 0;
   while (count < elements - 40) {
     block++;
-    parts.push(`<div class="block b${block % 7}"><div class="title"><h3>${pick(WORDS)}</h3><a class="more" href="/more/${block}">更多</a></div>`);
+    parts.push(
+      `<div class="block b${block % 7}"><div class="title"><h3>${pick(WORDS)}</h3><a class="more" href="/more/${block}">更多</a></div>`,
+    );
     count += 5;
     if (block % 3 === 0) {
       parts.push('<table class="list"><tbody>');
@@ -74,7 +89,9 @@ export function generatedPage(elements: number, withMark: boolean, seed = 1): st
       count += 1;
     }
     if (block % 25 === 0) {
-      parts.push(`<!-- ${pick(WORDS)} 栏目 ${block} --><script>var _col${block} = { id: ${block}, name: "${pick(WORDS)}" };</script>`);
+      parts.push(
+        `<!-- ${pick(WORDS)} 栏目 ${block} --><script>var _col${block} = { id: ${block}, name: "${pick(WORDS)}" };</script>`,
+      );
       count += 1;
     }
     parts.push('</div>');
@@ -86,6 +103,8 @@ export function generatedPage(elements: number, withMark: boolean, seed = 1): st
       `<p>网站标识码：1100000088　京ICP备05060933号　京公网安备 11010502030003号</p></div>`,
   );
   count += withMark ? 14 : 10;
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某某市人民政府</title>` +
-    `<script>var _hmt = _hmt || [];</script></head><body>${parts.join('\n')}</body></html>`;
+  return (
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某某市人民政府</title>` +
+    `<script>var _hmt = _hmt || [];</script></head><body>${parts.join('\n')}</body></html>`
+  );
 }

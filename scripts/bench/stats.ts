@@ -34,6 +34,10 @@ export function table(rows: Row[]): string {
   const cells = rows.map((r) => [r.measure, r.value, r.target, r.met === null ? '-' : r.met ? 'met' : 'MISSED', r.note]);
   const head = ['measure', 'median', 'target', 'result', 'how'];
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
-  const line = (c: string[]) => c.map((s, i) => s + ' '.repeat(width[i]! - [...s].length)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => s + ' '.repeat(width[i]! - [...s].length))
+      .join('  ')
+      .trimEnd();
   return [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }

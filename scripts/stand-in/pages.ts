@@ -93,7 +93,8 @@ export function maintenancePage(): string {
   );
 }
 
-const FILLER_PARAGRAPH = '<p>政务公开　信息发布　办事服务　互动交流　数据开放　政策解读　新闻动态　通知公告　专题专栏　机构概况</p>\n';
+const FILLER_PARAGRAPH =
+  '<p>政务公开　信息发布　办事服务　互动交流　数据开放　政策解读　新闻动态　通知公告　专题专栏　机构概况</p>\n';
 
 /** A page of at least `bytes` UTF-8 bytes whose certificate fields come only after the filler. */
 export function hugeCertificatePage(record: CertificateRecord, bytes: number): string {

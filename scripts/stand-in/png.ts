@@ -61,7 +61,10 @@ const cache = new Map<MarkImage, Buffer>();
 
 export function markPng(image: MarkImage): Buffer {
   let png = cache.get(image);
-  if (!png) cache.set(image, (png = encode(image)));
+  if (!png) {
+    png = encode(image);
+    cache.set(image, png);
+  }
   return png;
 }
 

@@ -354,7 +354,7 @@ export const registry: CertificateRecord[] = [
     issueDate: '2019-04-18',
     layout: 'table',
     color: 'red',
-    note: 'Certificate memory: the site\'s first holder (a later visit finds handover-new for the same domain).',
+    note: "Certificate memory: the site's first holder (a later visit finds handover-new for the same domain).",
   },
   {
     key: 'handover-new',

@@ -6,17 +6,17 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Socket } from 'node:net';
-import { markPng, type MarkImage } from './png';
 import {
   certificatePage,
-  embedScript,
   ENDLESS_CHUNK,
+  embedScript,
   endlessPageStart,
   hugeCertificatePage,
   maintenancePage,
   notFoundPage,
 } from './pages';
-import { findById, findByScriptCode, scriptPath, type CertificateRecord } from './registry';
+import { type MarkImage, markPng } from './png';
+import { type CertificateRecord, findById, findByScriptCode, scriptPath } from './registry';
 import { selfSignedCertificate } from './tls';
 
 export interface StandInOptions {

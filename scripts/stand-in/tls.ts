@@ -27,9 +27,23 @@ async function generate(): Promise<KeyPair> {
     // The names only matter to clients that check them; Chromium runs with --ignore-certificate-errors.
     const san = ['DNS:bszs.conac.cn', 'DNS:dcs.conac.cn', 'DNS:*.gov.cn', 'DNS:localhost', 'IP:127.0.0.1'].join(',');
     await run('openssl', [
-      'req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
-      '-keyout', keyFile, '-out', certFile, '-days', '7',
-      '-subj', '/CN=GovMark stand-in', '-addext', `subjectAltName=${san}`,
+      'req',
+      '-x509',
+      '-nodes',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '7',
+      '-subj',
+      '/CN=GovMark stand-in',
+      '-addext',
+      `subjectAltName=${san}`,
     ]);
     return { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') };
   } catch (error) {

@@ -15,7 +15,15 @@ afterAll(async () => {
 });
 
 describe('the popup', () => {
-  const hosts = ['www.beijing.gov.cn', 'www.mmcdc.cn', 'www.beijing-gov.com.cn', 'fgw.beijing.gov.cn', 'yjj.moumou.gov.cn', 'www.moumou.gov.cn', 'www.example-shop.com'];
+  const hosts = [
+    'www.beijing.gov.cn',
+    'www.mmcdc.cn',
+    'www.beijing-gov.com.cn',
+    'fgw.beijing.gov.cn',
+    'yjj.moumou.gov.cn',
+    'www.moumou.gov.cn',
+    'www.example-shop.com',
+  ];
   it.each(hosts)('on %s has no accessibility violations, light or dark', async (host) => {
     const page = await world.browser.context.newPage();
     await page.goto(`https://${host}/`);

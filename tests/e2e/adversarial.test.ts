@@ -14,9 +14,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordByKey, type CertificateRecord } from '../../scripts/stand-in/registry';
-import type { TabState } from '../../utils/tab-state';
-import type { Reason } from '../../utils/verdict';
+import { type CertificateRecord, recordByKey } from '../../scripts/stand-in/registry';
+import type { Reason } from '../../utils/engine/verdict';
+import type { TabState } from '../../utils/extension/tab-state';
 import { indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
 
 /** What the functions evaluated in the service worker see. */
@@ -28,7 +28,8 @@ const hostile = recordByKey('hostile');
 const slow = recordByKey('slow');
 
 const cert = (id: string, origin = 'https://bszs.conac.cn') => `${origin}/sitename?method=show&amp;id=${id}`;
-const mark = (href: string, image = 'https://dcs.conac.cn/image/red.png') => `<a href="${href}" target="_blank"><img src="${image}" alt=""></a>`;
+const mark = (href: string, image = 'https://dcs.conac.cn/image/red.png') =>
+  `<a href="${href}" target="_blank"><img src="${image}" alt=""></a>`;
 
 function page(title: string, footer: string, owner: string, extra = ''): string {
   return `<!DOCTYPE html>
@@ -56,9 +57,18 @@ const LOOKALIKES = [
 
 const SITES: Record<string, string> = {
   // The genuine Beijing portal inside a frame of a government page without a mark of its own.
-  'iframe.moumou.gov.cn': page('某某市人民政府', '', '某某市人民政府', '<iframe src="https://www.beijing.gov.cn/" width="800" height="400"></iframe>'),
+  'iframe.moumou.gov.cn': page(
+    '某某市人民政府',
+    '',
+    '某某市人民政府',
+    '<iframe src="https://www.beijing.gov.cn/" width="800" height="400"></iframe>',
+  ),
   // A genuine certificate link in a declarative shadow root.
-  'shadow.moumou.gov.cn': page('某某市人民政府', `<div><template shadowrootmode="open">${mark(cert(beijing.id))}</template></div>`, '某某市人民政府'),
+  'shadow.moumou.gov.cn': page(
+    '某某市人民政府',
+    `<div><template shadowrootmode="open">${mark(cert(beijing.id))}</template></div>`,
+    '某某市人民政府',
+  ),
   // The same, attached to an open shadow root by a script.
   'shadow-js.moumou.gov.cn': page(
     '某某市人民政府',
@@ -83,7 +93,9 @@ const SITES: Record<string, string> = {
   'lookalike.moumou.gov.cn': page('某某市人民政府', LOOKALIKES.map(([, href]) => mark(href)).join(''), '某某市人民政府'),
   [slow.domains[0]!]: ownSite(slow),
   [hostile.domains[0]!]: page(hostile.siteName, mark(cert(hostile.id)), '某某局'),
-  ...Object.fromEntries(['redirect', 'huge', 'octet', 'endless'].map((key) => [recordByKey(key).domains[0]!, ownSite(recordByKey(key))])),
+  ...Object.fromEntries(
+    ['redirect', 'huge', 'octet', 'endless'].map((key) => [recordByKey(key).domains[0]!, ownSite(recordByKey(key))]),
+  ),
 };
 
 let world: World;
@@ -97,7 +109,9 @@ beforeAll(async () => {
       if (area !== 'session') return;
       for (const [key, change] of Object.entries(changes)) {
         const icon = (change.newValue as { icon?: string } | undefined)?.icon;
-        if (key.startsWith('indicator:') && icon) (scope.__shown![key] ??= []).push(icon);
+        if (!key.startsWith('indicator:') || !icon) continue;
+        scope.__shown![key] ??= [];
+        scope.__shown![key].push(icon);
       }
     });
   });
@@ -162,7 +176,9 @@ describe('marks that are not the page’s own', () => {
     await page.frameLocator('iframe').locator('#_ideConac a').waitFor();
     const shown = await verdict(tabId);
     expect(shown.verdict.state).toBe('warning');
-    expect(shown.verdict.reasons).toEqual([{ code: 'government-domain-without-mark', severity: 'warning', evidence: { found: 'iframe.moumou.gov.cn' } }]);
+    expect(shown.verdict.reasons).toEqual([
+      { code: 'government-domain-without-mark', severity: 'warning', evidence: { found: 'iframe.moumou.gov.cn' } },
+    ]);
     expect(shown.done.result.scan.marks).toEqual([]);
     // No page ever loads a certificate page: only the extension would, and it did not.
     expect(world.standIn.requests.slice(before).filter((r) => r.path.startsWith('/sitename'))).toEqual([]);
@@ -173,7 +189,9 @@ describe('marks that are not the page’s own', () => {
     const { page, tabId } = await visit('shadow.moumou.gov.cn');
     expect(await page.evaluate(() => document.querySelector('.conac div')!.shadowRoot?.querySelectorAll('a').length)).toBe(1);
     const shown = await verdict(tabId);
-    expect(shown.verdict.reasons).toEqual([{ code: 'government-domain-without-mark', severity: 'warning', evidence: { found: 'shadow.moumou.gov.cn' } }]);
+    expect(shown.verdict.reasons).toEqual([
+      { code: 'government-domain-without-mark', severity: 'warning', evidence: { found: 'shadow.moumou.gov.cn' } },
+    ]);
     await page.close();
   });
 
@@ -183,7 +201,11 @@ describe('marks that are not the page’s own', () => {
     const shown = await verdict(tabId);
     expect(shown.done.result.scan.marks.map((m) => [m.kind, m.certId, m.active])).toEqual([['js-generated', beijing.id, true]]);
     expect(shown.verdict.reasons).toEqual([
-      { code: 'domain-mismatch', severity: 'danger', evidence: { found: 'shadow-js.moumou.gov.cn', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' } },
+      {
+        code: 'domain-mismatch',
+        severity: 'danger',
+        evidence: { found: 'shadow-js.moumou.gov.cn', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' },
+      },
       { code: 'holder-mismatch', severity: 'warning', evidence: { found: '某某市人民政府', expected: '北京市人民政府' } },
     ]);
     await page.close();
@@ -195,7 +217,13 @@ describe('links that only look like the registry', () => {
     const { page, tabId } = await visit('lookalike.moumou.gov.cn');
     const shown = await verdict(tabId);
     expect(shown.verdict.state).toBe('danger');
-    expect(shown.verdict.reasons).toEqual(LOOKALIKES.map(([host]) => ({ code: 'link-not-conac', severity: 'danger', evidence: { expected: 'bszs.conac.cn', found: host } })));
+    expect(shown.verdict.reasons).toEqual(
+      LOOKALIKES.map(([host]) => ({
+        code: 'link-not-conac',
+        severity: 'danger',
+        evidence: { expected: 'bszs.conac.cn', found: host },
+      })),
+    );
     expect(shown.indicator.icon).toBe('danger');
     expect(shown.badge).toBe('×');
     const hosts = new Set(world.standIn.requests.map((r) => r.host));
@@ -209,13 +237,25 @@ describe('a page that changes its mark after it was verified', () => {
     const { page, tabId } = await visit('gd.gov.cn');
     const verified = await verdict(tabId);
     expect(verified.verdict.state).toBe('verified');
-    expect(pairs(verified.verdict.reasons)).toEqual([['ok', 'domain-match'], ['ok', 'holder-match'], ['ok', 'color-match']]);
+    expect(pairs(verified.verdict.reasons)).toEqual([
+      ['ok', 'domain-match'],
+      ['ok', 'holder-match'],
+      ['ok', 'color-match'],
+    ]);
 
     await page.evaluate((id) => {
-      document.querySelector('.conac a')!.setAttribute('href', `https://bszs.conac.cn.evil.example/sitename?method=show&id=${id}`);
+      document
+        .querySelector('.conac a')!
+        .setAttribute('href', `https://bszs.conac.cn.evil.example/sitename?method=show&id=${id}`);
     }, guangdong.id);
     const spoofed = await verdict(tabId, (s) => s.result.verdict.state !== 'verified');
-    expect(spoofed.verdict.reasons).toEqual([{ code: 'link-not-conac', severity: 'danger', evidence: { expected: 'bszs.conac.cn', found: 'bszs.conac.cn.evil.example' } }]);
+    expect(spoofed.verdict.reasons).toEqual([
+      {
+        code: 'link-not-conac',
+        severity: 'danger',
+        evidence: { expected: 'bszs.conac.cn', found: 'bszs.conac.cn.evil.example' },
+      },
+    ]);
     expect(spoofed.indicator.icon).toBe('danger');
     expect(spoofed.badge).toBe('×');
 
@@ -224,7 +264,11 @@ describe('a page that changes its mark after it was verified', () => {
       document.querySelector('.conac img')!.setAttribute('src', 'https://dcs.conac.cn/image/blue.png');
     }, guangdong.id);
     const recoloured = await verdict(tabId, (s) => s.result.verdict.state === 'warning');
-    expect(pairs(recoloured.verdict.reasons)).toEqual([['warning', 'color-type-mismatch'], ['ok', 'domain-match'], ['ok', 'holder-match']]);
+    expect(pairs(recoloured.verdict.reasons)).toEqual([
+      ['warning', 'color-type-mismatch'],
+      ['ok', 'domain-match'],
+      ['ok', 'holder-match'],
+    ]);
     expect(recoloured.verdict.reasons[0]!.evidence).toEqual({ found: 'blue', expected: 'organ' });
     await page.close();
   });
@@ -271,7 +315,11 @@ describe('navigation while a verification is in flight', () => {
 
 describe('certificate answers that are huge, never-ending, redirected or mistyped', () => {
   it.each([
-    ['redirect', 'service-redirect', { found: 'a redirect to an undisclosed address', detail: 'a redirect to an undisclosed address' }],
+    [
+      'redirect',
+      'service-redirect',
+      { found: 'a redirect to an undisclosed address', detail: 'a redirect to an undisclosed address' },
+    ],
     ['huge', 'service-error', { found: expect.stringMatching(/^\d+ bytes$/), detail: expect.stringMatching(/^\d+ bytes$/) }],
     ['octet', 'certificate-unreadable', { found: recordByKey('octet').id, detail: 'answered with application/octet-stream' }],
     ['endless', 'service-timeout', { found: 'no answer in 8000 ms', detail: 'no answer in 8000 ms' }],
@@ -291,7 +339,11 @@ describe('a certificate whose fields carry markup and script', () => {
     const { page, tabId } = await visit(hostile.domains[0]!);
     const shown = await verdict(tabId);
     expect(shown.verdict.state).toBe('warning');
-    expect(pairs(shown.verdict.reasons)).toEqual([['warning', 'holder-mismatch'], ['ok', 'domain-match'], ['ok', 'color-match']]);
+    expect(pairs(shown.verdict.reasons)).toEqual([
+      ['warning', 'holder-mismatch'],
+      ['ok', 'domain-match'],
+      ['ok', 'color-match'],
+    ]);
     const popup = await openPopup(world, tabId, 'hostile-fields');
     const dialogs: string[] = [];
     popup.on('dialog', (d) => {
@@ -301,7 +353,9 @@ describe('a certificate whose fields carry markup and script', () => {
     expect(await reasonCodes(popup)).toEqual(['holder-mismatch', 'domain-match', 'color-match']);
     expect(await popup.getByTestId('holder').first().textContent()).toBe('<script>alert(1)</script>某某局');
     expect(await popup.locator('main').textContent()).toContain('<script>alert(1)</script>某某局');
-    expect(await popup.locator('main script, main iframe, main b[onmouseover], main img[src="x"], main [onerror]').count()).toBe(0);
+    expect(await popup.locator('main script, main iframe, main b[onmouseover], main img[src="x"], main [onerror]').count()).toBe(
+      0,
+    );
     await popup.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     await popup.close();

@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from '../../scripts/stand-in/pages';
 import { recordByKey, UNKNOWN_ID } from '../../scripts/stand-in/registry';
-import { sampleSites, type Expectation } from '../../scripts/stand-in/sites';
+import { type Expectation, sampleSites } from '../../scripts/stand-in/sites';
 
 export interface BatchSite {
   host: string;

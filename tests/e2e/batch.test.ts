@@ -19,9 +19,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from '../../scripts/browser';
-import { startStandIn, type StandIn } from '../../scripts/stand-in/server';
-import { CSV_COLUMNS, parseCsv, type BatchRecord } from '../../utils/batch';
+import { type LaunchedBrowser, launchWithExtension } from '../../scripts/browser';
+import { type StandIn, startStandIn } from '../../scripts/stand-in/server';
+import { type BatchRecord, CSV_COLUMNS, parseCsv } from '../../utils/batch/batch';
 import { batchSiteMap, batchSites } from './batch-sites';
 import { ARTIFACTS, audit, EXTENSION_DIR } from './harness';
 
@@ -75,7 +75,8 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-const launch = async () => (browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port, userDataDir: profile }));
+const launch = async () =>
+  (browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port, userDataDir: profile }));
 
 async function openBatch(b: LaunchedBrowser): Promise<Page> {
   const page = await b.context.newPage();
@@ -94,7 +95,8 @@ async function grantInProfile(extensionId: string, origins: string[]): Promise<v
   const prefs = JSON.parse(await readFile(file, 'utf8'));
   const settings = prefs.extensions.settings[extensionId];
   for (const key of ['granted_permissions', 'active_permissions']) {
-    const set = (settings[key] ??= {});
+    settings[key] ??= {};
+    const set = settings[key];
     set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])].sort();
   }
   await writeFile(file, JSON.stringify(prefs));
@@ -128,25 +130,59 @@ function expectations(): Expected[] {
   const fromSites = batchSites.map((site, i): Expected => {
     const host = site.host;
     // A mix of ways of writing an address: https, http, bare (taken as https), the Chinese name.
-    const input = host.startsWith('xn--') ? '某某县人民政府.政务' : i % 3 === 0 ? host : i % 3 === 1 ? `http://${host}` : `https://${host}/`;
+    const input = host.startsWith('xn--')
+      ? '某某县人民政府.政务'
+      : i % 3 === 0
+        ? host
+        : i % 3 === 1
+          ? `http://${host}`
+          : `https://${host}/`;
     const address = input.startsWith('http://') ? `http://${host}/` : `https://${host}/`;
     return { input, address, state: site.expect, reason: site.reason };
   });
-  const slow = [1, 2, 3].map((n): Expected => ({ input: `${localOrigin}/slow/${n}`, address: `${localOrigin}/slow/${n}`, state: 'none' }));
+  const slow = [1, 2, 3].map(
+    (n): Expected => ({ input: `${localOrigin}/slow/${n}`, address: `${localOrigin}/slow/${n}`, state: 'none' }),
+  );
   // Slow ones first: the run must still be going when the page is reloaded.
   const endless = fromSites.findIndex((e) => e.address.includes('jtj.'));
   const first = [fromSites[endless]!, ...slow, ...fromSites.filter((e) => e.address.includes('sjj.'))];
   return [
     ...first,
     ...fromSites.filter((e) => !first.includes(e)),
-    { input: `${localOrigin}/go-beijing`, address: `${localOrigin}/go-beijing`, state: 'verified', reason: 'domain-match', finalUrl: 'https://www.beijing.gov.cn/' },
-    { input: `${localOrigin}/report.pdf`, address: `${localOrigin}/report.pdf`, state: 'unknown', error: /^不是网页（application\/pdf）$/ },
-    { input: 'https://www.gone.gov.cn/', address: 'https://www.gone.gov.cn/', state: 'unknown', error: /^网站返回了错误（HTTP 404）$/, finalUrl: '' },
+    {
+      input: `${localOrigin}/go-beijing`,
+      address: `${localOrigin}/go-beijing`,
+      state: 'verified',
+      reason: 'domain-match',
+      finalUrl: 'https://www.beijing.gov.cn/',
+    },
+    {
+      input: `${localOrigin}/report.pdf`,
+      address: `${localOrigin}/report.pdf`,
+      state: 'unknown',
+      error: /^不是网页（application\/pdf）$/,
+    },
+    {
+      input: 'https://www.gone.gov.cn/',
+      address: 'https://www.gone.gov.cn/',
+      state: 'unknown',
+      error: /^网站返回了错误（HTTP 404）$/,
+      finalUrl: '',
+    },
   ];
 }
 
 function listText(expected: Expected[]): { text: string; bad: Array<{ line: number; reason: string }> } {
-  const lines = ['# 2025 年第一季度抽查', ...expected.slice(0, 5).map((e) => e.input), 'ftp://ftp.moumou.gov.cn/', ...expected.slice(5, 12).map((e) => e.input), '', '首都之窗', 'https://www.beijing.gov.cn', ...expected.slice(12).map((e) => e.input)];
+  const lines = [
+    '# 2025 年第一季度抽查',
+    ...expected.slice(0, 5).map((e) => e.input),
+    'ftp://ftp.moumou.gov.cn/',
+    ...expected.slice(5, 12).map((e) => e.input),
+    '',
+    '首都之窗',
+    'https://www.beijing.gov.cn',
+    ...expected.slice(12).map((e) => e.input),
+  ];
   const line = (text: string) => lines.indexOf(text) + 1;
   return {
     text: lines.join('\n'),
@@ -210,7 +246,9 @@ describe('the batch page', () => {
     expect(await page.getByTestId('batch-summary').getAttribute('data-count')).toBe(String(expected.length));
     const problems = await page
       .getByTestId('batch-problem')
-      .evaluateAll((items) => items.map((i) => ({ line: Number(i.getAttribute('data-line')), reason: i.getAttribute('data-reason') })));
+      .evaluateAll((items) =>
+        items.map((i) => ({ line: Number(i.getAttribute('data-line')), reason: i.getAttribute('data-reason') })),
+      );
     expect(problems).toEqual(bad);
     expect(await page.getByTestId('batch-problems').textContent()).toContain('只支持 http 和 https（这里是 ftp）');
 
@@ -218,7 +256,11 @@ describe('the batch page', () => {
     await page.getByTestId('concurrency').selectOption('2');
     await page.getByTestId('start').click();
     const progress = page.getByTestId('progress');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="progress"]')?.getAttribute('data-done')) >= 8, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="progress"]')?.getAttribute('data-done')) >= 8,
+      null,
+      { timeout: 30_000 },
+    );
     expect(await page.getByTestId('progress-current').textContent()).toMatch(/正在核验.*https?:\/\//);
     await page.screenshot({ path: `${ARTIFACTS}/batch-mid-run.png` });
 
@@ -239,7 +281,10 @@ describe('the batch page', () => {
     expect(await progress.getAttribute('data-running')).toBe('false');
     expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('running');
     expect(await page.getByTestId('run-status').textContent()).toContain('点击“继续”只核验这些地址');
-    for (const address of saved) expect(await page.locator(`[data-testid="result-row"][data-address="${address}"]`).getAttribute('data-state')).not.toMatch(/pending|checking/);
+    for (const address of saved)
+      expect(await page.locator(`[data-testid="result-row"][data-address="${address}"]`).getAttribute('data-state')).not.toMatch(
+        /pending|checking/,
+      );
     await page.getByTestId('concurrency').selectOption('6');
     await page.getByTestId('resume').click();
     await page.locator('[data-testid="run-status"]:not([data-status])').waitFor({ timeout: 45_000 });
@@ -260,7 +305,9 @@ describe('the batch page', () => {
     // Every row has the expected state.
     const rows = await page
       .getByTestId('result-row')
-      .evaluateAll((items) => items.map((i) => ({ address: i.getAttribute('data-address'), state: i.getAttribute('data-state') })));
+      .evaluateAll((items) =>
+        items.map((i) => ({ address: i.getAttribute('data-address'), state: i.getAttribute('data-state') })),
+      );
     expect(rows).toEqual(expected.map((e) => ({ address: e.address, state: e.state })));
     // The hostile certificate's markup is text.
     const hostile = expected.find((e) => e.address.includes('//mmj.'))!.address;
@@ -297,7 +344,11 @@ describe('the batch page', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(csvDownload.suggestedFilename()).toMatch(/^govmark-batch-\d{8}-\d{4}\.csv$/);
     const csv = await readFile((await csvDownload.path())!, 'utf8');
-    expect(csv.startsWith('\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n',
+      ),
+    ).toBe(true);
     const table = parseCsv(csv.slice(1))
       .rows.slice(1)
       .filter((r) => r.cells.some(Boolean))

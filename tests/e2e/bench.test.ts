@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 function bench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'scripts/bench.ts', '--quick', '--no-build', ...args], { maxBuffer: 8 << 20, timeout: 120_000 }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      'npx',
+      ['tsx', 'scripts/bench.ts', '--quick', '--no-build', ...args],
+      { maxBuffer: 8 << 20, timeout: 120_000 },
+      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -31,7 +34,9 @@ describe('npm run bench', () => {
       'certificate parse, 50.1 KB page',
     ]);
     for (const row of rows) expect(row).toMatch(/\d+(\.\d+)? (KB|ms)/);
-    expect(rows.find((r) => r.startsWith('detect: 50k elements, with mark'))).toMatch(/= \d+\.\d\dx\s+≤ 2x bare qSA\s+(met|MISSED)\s+.*\d{5} elements, 1 mark\(s\).*each after a full GC/);
+    expect(rows.find((r) => r.startsWith('detect: 50k elements, with mark'))).toMatch(
+      /= \d+\.\d\dx\s+≤ 2x bare qSA\s+(met|MISSED)\s+.*\d{5} elements, 1 mark\(s\).*each after a full GC/,
+    );
     expect(stdout).toMatch(/\d+ targets met, \d+ missed\./);
     expect(stdout).not.toContain('batch spot-check');
   }, 150_000);

@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../scripts/stand-in/server';
-import { CSV_COLUMNS, parseCsv, parseInput, type BatchRecord } from '../../utils/batch';
 import { run } from '../../cli/scan';
+import { type StandIn, startStandIn } from '../../scripts/stand-in/server';
+import { type BatchRecord, CSV_COLUMNS, parseCsv, parseInput } from '../../utils/batch/batch';
 import { batchSites } from './batch-sites';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -99,8 +99,20 @@ function scan(args: string[]): Promise<Ran> {
     execFile(
       process.execPath,
       ['--import', 'tsx', CLI, ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 50_000, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr, ms: Date.now() - started }),
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+        timeout: 50_000,
+        killSignal: 'SIGKILL',
+        maxBuffer: 32 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        done({
+          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+        }),
     );
   });
 }
@@ -110,7 +122,10 @@ function table(csv: string): Array<Record<string, string>> {
   const { rows, errors } = parseCsv(csv.slice(1));
   expect(errors).toEqual([]);
   expect(rows[0]!.cells.join(',')).toBe(HEADER);
-  return rows.slice(1).filter((r) => r.cells.some(Boolean)).map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r.cells[i] ?? ''])));
+  return rows
+    .slice(1)
+    .filter((r) => r.cells.some(Boolean))
+    .map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r.cells[i] ?? ''])));
 }
 
 describe('npm run scan -- --list', () => {
@@ -143,7 +158,19 @@ describe('npm run scan -- --list', () => {
     csvFile = join(dir, 'out.csv');
     await writeFile(listFile, lines.join('\n'));
     peak = 0;
-    ran = await scan(['--list', listFile, '--csv', csvFile, '--json', '--conac-origin', standIn.origin, '--concurrency', '3', '--timeout', '2000']);
+    ran = await scan([
+      '--list',
+      listFile,
+      '--csv',
+      csvFile,
+      '--json',
+      '--conac-origin',
+      standIn.origin,
+      '--concurrency',
+      '3',
+      '--timeout',
+      '2000',
+    ]);
   }, 60_000);
 
   it('checks every valid address once, at most --concurrency at a time, and exits 2 (a danger was found)', () => {
@@ -151,7 +178,8 @@ describe('npm run scan -- --list', () => {
     expect(peak).toBeLessThanOrEqual(3);
     expect(peak).toBeGreaterThanOrEqual(2);
     // Beijing's page is asked for a second time by the redirecting address, which ends there.
-    for (const { site } of sites) expect(pageRequests.filter((p) => p === `/${site.host}/`)).toHaveLength(site.host === 'www.beijing.gov.cn' ? 2 : 1);
+    for (const { site } of sites)
+      expect(pageRequests.filter((p) => p === `/${site.host}/`)).toHaveLength(site.host === 'www.beijing.gov.cn' ? 2 : 1);
   });
 
   it('lists the bad lines on stderr with their line numbers and reasons', () => {
@@ -187,15 +215,26 @@ describe('npm run scan -- --list', () => {
       expect(row.final_url).toBe(address);
     }
     const beijing = rows.find((r) => r.address.endsWith('/www.beijing.gov.cn/'))!;
-    expect(beijing).toMatchObject({ holder: '北京市人民政府', holder_type: '党政机关', certificate_id: '2100248D951EAB04708D314CFF95473E' });
+    expect(beijing).toMatchObject({
+      holder: '北京市人民政府',
+      holder_type: '党政机关',
+      certificate_id: '2100248D951EAB04708D314CFF95473E',
+    });
     expect(beijing.registered_domains.split(';')).toContain('www.beijing.gov.cn');
     expect(beijing.messages).toContain('127.0.0.1');
 
-    expect(rows.find((r) => r.address === e.missing)).toMatchObject({ state: 'unknown', final_url: '', error: '网站返回了错误（HTTP 404）' });
+    expect(rows.find((r) => r.address === e.missing)).toMatchObject({
+      state: 'unknown',
+      final_url: '',
+      error: '网站返回了错误（HTTP 404）',
+    });
     expect(rows.find((r) => r.address === e.pdf)).toMatchObject({ state: 'unknown', error: '不是网页（application/pdf）' });
     expect(rows.find((r) => r.address === e.closed)!.error).toMatch(/^无法连接这个网站/);
     // The redirect was followed and the page checked where it ended.
-    expect(rows.find((r) => r.address === e.redirect)).toMatchObject({ state: 'danger', final_url: `${origin}/www.beijing.gov.cn/` });
+    expect(rows.find((r) => r.address === e.redirect)).toMatchObject({
+      state: 'danger',
+      final_url: `${origin}/www.beijing.gov.cn/`,
+    });
   });
 
   it('takes its own export back as a list (a CSV with an address column)', async () => {
@@ -209,15 +248,21 @@ describe('npm run scan -- --list', () => {
 async function runIn(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await run(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 
 describe('--list edge cases (in process)', () => {
-
   it('reads a CSV with the address column anywhere, writes text reports in list order, --quiet drops progress', async () => {
     const file = join(dir, 'units.csv');
-    await writeFile(file, `\ufeff单位,网址,备注\r\n"某某市, 购物",${origin}/www.example-shop.com/,无标识\r\n某某市人民政府,${origin}/www.moumou.gov.cn/,"多行\r\n备注"\r\n`);
+    await writeFile(
+      file,
+      `\ufeff单位,网址,备注\r\n"某某市, 购物",${origin}/www.example-shop.com/,无标识\r\n某某市人民政府,${origin}/www.moumou.gov.cn/,"多行\r\n备注"\r\n`,
+    );
     const { code, out, err } = await runIn(['--list', file, '--conac-origin', standIn.origin, '--quiet', '--lang', 'en']);
     expect(err).toEqual([]);
     expect(code).toBe(0);
@@ -276,7 +321,12 @@ describe('--resume', () => {
     const { code, err } = await runIn(['--list', all, '--csv', csvFile, '--resume', '--conac-origin', standIn.origin]);
     expect(err[0]).toBe(`继续上次核验：${csvFile} 已有 2 个地址，还剩 3 个`);
     expect(err.filter((line) => /^\[\d\/3\] /.test(line))).toHaveLength(3);
-    expect(pageRequests.slice(asked).sort()).toEqual(hosts.slice(2).map((h) => `/${h}/`).sort());
+    expect(pageRequests.slice(asked).sort()).toEqual(
+      hosts
+        .slice(2)
+        .map((h) => `/${h}/`)
+        .sort(),
+    );
     const rows = table(await readFile(csvFile, 'utf8'));
     expect(rows.map((r) => r.address)).toEqual(hosts.map(address));
     expect(rows.map((r) => r.state)).toEqual(['danger', 'none', 'none', 'danger', 'danger']);

@@ -15,12 +15,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordByKey, scriptPath, UNKNOWN_ID, type CertificateRecord } from '../../scripts/stand-in/registry';
-import { REDIRECT_TARGET, startStandIn, type StandIn } from '../../scripts/stand-in/server';
-import { sampleSites, type SampleSite } from '../../scripts/stand-in/sites';
+import { type CertificateRecord, recordByKey, scriptPath, UNKNOWN_ID } from '../../scripts/stand-in/registry';
+import { REDIRECT_TARGET, type StandIn, startStandIn } from '../../scripts/stand-in/server';
+import { type SampleSite, sampleSites } from '../../scripts/stand-in/sites';
 import { selfSignedCertificate } from '../../scripts/stand-in/tls';
+import type { ReasonCode } from '../../utils/engine/verdict';
 import type { CheckRecord } from '../../utils/report';
-import type { ReasonCode } from '../../utils/verdict';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'cli/scan.ts');
@@ -148,7 +148,10 @@ const siteHtml = (host: string) => sampleSites.find((s) => s.host === host)!.htm
 /** A sample site saved as a browser saves it: the "saved from url" comment first, so it needs no --url. */
 function savedFrom(host: string): Promise<string> {
   const url = `https://${host}/`;
-  return saveTemp(`saved-${++runs}-${host}.html`, `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${siteHtml(host)}`);
+  return saveTemp(
+    `saved-${++runs}-${host}.html`,
+    `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${siteHtml(host)}`,
+  );
 }
 
 /**
@@ -238,10 +241,16 @@ describe('sample sites, saved and scanned with --url and --conac-origin', () => 
       case 'www.beijing-gov.com.cn':
         // The copycat carries the genuine certificate: the domain is what gives it away.
         expect(record.certificate?.holder).toBe('北京市人民政府');
-        expect(reason(record, 'domain-mismatch')).toMatchObject({ severity: 'danger', evidence: { found: 'www.beijing-gov.com.cn' } });
+        expect(reason(record, 'domain-mismatch')).toMatchObject({
+          severity: 'danger',
+          evidence: { found: 'www.beijing-gov.com.cn' },
+        });
         break;
       case 'www.bjzwfw-gov.com':
-        expect(reason(record, 'link-not-conac')).toMatchObject({ severity: 'danger', evidence: { found: 'bszs.conac.cn.verify-cert.com' } });
+        expect(reason(record, 'link-not-conac')).toMatchObject({
+          severity: 'danger',
+          evidence: { found: 'bszs.conac.cn.verify-cert.com' },
+        });
         // The imitation certificate is never asked about, at the stand-in or anywhere else.
         expect(result.fetched).toEqual([]);
         expect(record.lookups).toEqual({});
@@ -256,7 +265,10 @@ describe('sample sites, saved and scanned with --url and --conac-origin', () => 
         expect(reason(record, 'error-icon')?.severity).toBe('warning');
         break;
       case 'www.moumou.gov.cn':
-        expect(reason(record, 'government-domain-without-mark')).toMatchObject({ severity: 'warning', evidence: { found: 'www.moumou.gov.cn' } });
+        expect(reason(record, 'government-domain-without-mark')).toMatchObject({
+          severity: 'warning',
+          evidence: { found: 'www.moumou.gov.cn' },
+        });
         expect(result.fetched).toEqual([]);
         break;
       case 'yjj.moumou.gov.cn':
@@ -303,8 +315,13 @@ describe('the official live embed in a saved page', () => {
     expect(codes(ok)).toEqual(['domain-match', 'holder-match']);
     expect(ok.lookups[beijing.id]?.url).toBe(`${origin}${certPath(beijing.id)}`);
     expect(trusted.code).toBe(0);
-    expect(trusted.fetched.map((f) => f.url)).toEqual([`${origin}${scriptPath(beijing.scriptCode)}`, `${origin}${certPath(beijing.id)}`]);
-    expect(standIn.requests.filter((r) => r.path === certPath(beijing.id))).toEqual([{ host: '127.0.0.1', path: certPath(beijing.id), scheme: 'https' }]);
+    expect(trusted.fetched.map((f) => f.url)).toEqual([
+      `${origin}${scriptPath(beijing.scriptCode)}`,
+      `${origin}${certPath(beijing.id)}`,
+    ]);
+    expect(standIn.requests.filter((r) => r.path === certPath(beijing.id))).toEqual([
+      { host: '127.0.0.1', path: certPath(beijing.id), scheme: 'https' },
+    ]);
 
     // Without the CA the TLS handshake fails: the registry is unreachable, never "verified".
     const refused = recordOf(untrusted);
@@ -335,8 +352,18 @@ describe('addresses as inputs', () => {
 
   it('fetches the page itself and judges the host it really came from', async () => {
     const cdc = recordByKey('cdc');
-    const result = await scan(['--conac-origin', standIn.origin, '--json', `${siteOrigin}/`, `${siteOrigin}/old`, `${siteOrigin}/missing`]);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as CheckRecord & { input?: string; error?: string });
+    const result = await scan([
+      '--conac-origin',
+      standIn.origin,
+      '--json',
+      `${siteOrigin}/`,
+      `${siteOrigin}/old`,
+      `${siteOrigin}/missing`,
+    ]);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CheckRecord & { input?: string; error?: string });
     expect(lines).toHaveLength(3);
 
     // The genuine page, served from 127.0.0.1: the certificate is real, the host is not the registered one.
@@ -347,9 +374,16 @@ describe('addresses as inputs', () => {
       expect(record.url).toBe(`${siteOrigin}/`);
       expect(record.certificate?.holder).toBe('某某市疾病预防控制中心');
       expect(record.verdict.state).toBe('danger');
-      expect(reason(record, 'domain-mismatch')).toMatchObject({ severity: 'danger', evidence: { found: '127.0.0.1', expected: cdc.domains.join(', ') } });
+      expect(reason(record, 'domain-mismatch')).toMatchObject({
+        severity: 'danger',
+        evidence: { found: '127.0.0.1', expected: cdc.domains.join(', ') },
+      });
     }
-    expect(missing).toEqual({ input: `${siteOrigin}/missing`, error: `could not fetch ${siteOrigin}/missing: HTTP 404`, verdict: { state: 'unknown', reasons: [] } });
+    expect(missing).toEqual({
+      input: `${siteOrigin}/missing`,
+      error: `could not fetch ${siteOrigin}/missing: HTTP 404`,
+      verdict: { state: 'unknown', reasons: [] },
+    });
     expect(served).toEqual(['/', '/old', '/', '/missing']);
     // The certificate was read once for both pages (the process cache).
     expect(standIn.requests.map((r) => r.path)).toEqual([certPath(cdc.id)]);
@@ -393,7 +427,10 @@ describe('--offline', () => {
 
 describe('certificate records that misbehave', () => {
   it('a slow or endless certificate page times out (--timeout 500) and the process ends at once', async () => {
-    const [slow, endless] = await Promise.all([scanRecord(recordByKey('slow'), ['--json', '--timeout', '500']), scanRecord(recordByKey('endless'), ['--json', '--timeout', '500'])]);
+    const [slow, endless] = await Promise.all([
+      scanRecord(recordByKey('slow'), ['--json', '--timeout', '500']),
+      scanRecord(recordByKey('endless'), ['--json', '--timeout', '500']),
+    ]);
     for (const [result, record] of [
       [slow, recordByKey('slow')],
       [endless, recordByKey('endless')],
@@ -465,12 +502,17 @@ describe('certificate records that misbehave', () => {
       expect(codes(record)).toEqual(['service-unreachable']);
       expect(result.code).toBe(1);
     }
-    expect(standIn.requests.map((r) => r.path).sort()).toEqual([certPath(recordByKey('cdc').id), scriptPath(recordByKey('beijing').scriptCode)].sort());
+    expect(standIn.requests.map((r) => r.path).sort()).toEqual(
+      [certPath(recordByKey('cdc').id), scriptPath(recordByKey('beijing').scriptCode)].sort(),
+    );
   });
 
   it('a hostile certificate is data: its markup is kept as text in --json and printed as plain text', async () => {
     const hostile = recordByKey('hostile');
-    const [json, text] = await Promise.all([scanRecord(hostile, ['--json'], '某某局'), scanRecord(hostile, ['--lang', 'en'], '某某局')]);
+    const [json, text] = await Promise.all([
+      scanRecord(hostile, ['--json'], '某某局'),
+      scanRecord(hostile, ['--lang', 'en'], '某某局'),
+    ]);
     const record = recordOf(json);
     expect(record.certificate?.holder).toBe('<script>alert(1)</script>某某局');
     expect(record.certificate?.siteName).toBe('<img src=x onerror="alert(2)">某某局网站');
@@ -483,7 +525,9 @@ describe('certificate records that misbehave', () => {
     const lines = text.stdout.split('\n');
     expect(lines).toContain('  Holder: <script>alert(1)</script>某某局 (Party or government organ)');
     expect(lines).toContain('  Site name: <img src=x onerror="alert(2)">某某局网站');
-    expect(lines).toContain('  [!] The page says it is run by "某某局", but the mark belongs to "<script>alert(1)</script>某某局".');
+    expect(lines).toContain(
+      '  [!] The page says it is run by "某某局", but the mark belongs to "<script>alert(1)</script>某某局".',
+    );
     expect(text.stdout).not.toMatch(/&lt;|&gt;|&quot;|&amp;/);
     expect(text.code).toBe(1);
   });
@@ -493,8 +537,12 @@ describe('the human report', () => {
   it('names the verdict, the holder and each reason with its symbol, in Chinese by default and in English', async () => {
     // Several saved pages per run: each names its own address in its "saved from url" comment.
     const [zh, en] = await Promise.all([
-      Promise.all(['www.mmcdc.cn', 'www.beijing-gov.com.cn', 'yjj.moumou.gov.cn'].map(savedFrom)).then((files) => scan(['--conac-origin', standIn.origin, ...files])),
-      Promise.all(['www.mmcdc.cn', 'fgw.beijing.gov.cn'].map(savedFrom)).then((files) => scan(['--conac-origin', standIn.origin, '--lang', 'en', ...files])),
+      Promise.all(['www.mmcdc.cn', 'www.beijing-gov.com.cn', 'yjj.moumou.gov.cn'].map(savedFrom)).then((files) =>
+        scan(['--conac-origin', standIn.origin, ...files]),
+      ),
+      Promise.all(['www.mmcdc.cn', 'fgw.beijing.gov.cn'].map(savedFrom)).then((files) =>
+        scan(['--conac-origin', standIn.origin, '--lang', 'en', ...files]),
+      ),
     ]);
     const reports = (ran: Ran) => ran.stdout.split('\n\n').filter((r) => r.trim());
     expect(zh.stderr).toBe('');
@@ -502,22 +550,38 @@ describe('the human report', () => {
 
     const [cdcZh, copycatZh, yjjZh] = reports(zh);
     expect(reports(zh)).toHaveLength(3);
-    expect(cdcZh!.split('\n').slice(0, 3)).toEqual(['https://www.mmcdc.cn/', '  结论：已核验', '  持有单位：某某市疾病预防控制中心 (事业单位)']);
+    expect(cdcZh!.split('\n').slice(0, 3)).toEqual([
+      'https://www.mmcdc.cn/',
+      '  结论：已核验',
+      '  持有单位：某某市疾病预防控制中心 (事业单位)',
+    ]);
     expect(cdcZh).toContain('\n  [✓] 本站域名 www.mmcdc.cn 在标识登记的域名之中。');
     expect(cdcZh).toContain('\n  [✓] 网页所写主办单位与标识持有单位一致：某某市疾病预防控制中心。');
     expect(cdcZh).toContain('\n  [✓] 标识颜色与机构类型相符（蓝色）。');
-    expect(copycatZh!.split('\n').slice(0, 3)).toEqual(['https://www.beijing-gov.com.cn/', '  结论：危险', '  持有单位：北京市人民政府 (党政机关)']);
-    expect(copycatZh).toContain('\n  [✗] 本站域名 www.beijing-gov.com.cn 不在标识登记的域名（www.beijing.gov.cn, 北京市人民政府.政务）之中：标识是借用或冒用的。');
+    expect(copycatZh!.split('\n').slice(0, 3)).toEqual([
+      'https://www.beijing-gov.com.cn/',
+      '  结论：危险',
+      '  持有单位：北京市人民政府 (党政机关)',
+    ]);
+    expect(copycatZh).toContain(
+      '\n  [✗] 本站域名 www.beijing-gov.com.cn 不在标识登记的域名（www.beijing.gov.cn, 北京市人民政府.政务）之中：标识是借用或冒用的。',
+    );
     expect(yjjZh).toContain('\n  [?] 无法读懂证书页面（');
     expect(zh.code).toBe(2);
 
     const [cdcEn, fgwEn] = reports(en);
     expect(reports(en)).toHaveLength(2);
-    expect(cdcEn!.split('\n').slice(0, 3)).toEqual(['https://www.mmcdc.cn/', '  Verdict: Verified', '  Holder: 某某市疾病预防控制中心 (public institution)']);
+    expect(cdcEn!.split('\n').slice(0, 3)).toEqual([
+      'https://www.mmcdc.cn/',
+      '  Verdict: Verified',
+      '  Holder: 某某市疾病预防控制中心 (public institution)',
+    ]);
     expect(cdcEn).toContain("\n  [✓] This site's domain www.mmcdc.cn is one of the registered domains.");
     expect(cdcEn).toContain("\n  [✓] The mark's colour matches the holder's type (blue).");
     expect(fgwEn!.split('\n').slice(0, 2)).toEqual(['https://fgw.beijing.gov.cn/', '  Verdict: Warning']);
-    expect(fgwEn).toContain('\n  [!] The page says it is run by "北京市经济和信息化局", but the mark belongs to "北京市发展和改革委员会".');
+    expect(fgwEn).toContain(
+      '\n  [!] The page says it is run by "北京市经济和信息化局", but the mark belongs to "北京市发展和改革委员会".',
+    );
     expect(en.code).toBe(1);
   });
 });
@@ -527,13 +591,41 @@ describe('usage errors', () => {
     ['no input', [], 'no input: give one or more saved pages or http(s) addresses'],
     ['an unknown option', ['--frobnicate', 'page.html'], "Unknown option '--frobnicate'"],
     ['--lang fr', ['--lang', 'fr', 'page.html'], '--lang must be zh or en, not "fr"'],
-    ['--url with two files', ['--url', 'https://www.beijing.gov.cn/', 'a.html', 'b.html'], '--url goes with exactly one saved file'],
-    ['--url with an address', ['--url', 'https://www.beijing.gov.cn/', 'https://www.beijing.gov.cn/'], '--url goes with exactly one saved file'],
-    ['--url not an address', ['--url', 'www.beijing.gov.cn', 'a.html'], '--url must be an http(s) address, not "www.beijing.gov.cn"'],
-    ['--offline with an address', ['--offline', 'http://127.0.0.1:9/'], '--offline cannot fetch http://127.0.0.1:9/: save the page and pass the file with --url'],
-    ['--offline with --conac-origin', ['--offline', '--conac-origin', 'http://127.0.0.1:9', 'a.html'], '--offline and --conac-origin contradict each other'],
-    ['--conac-origin not an origin', ['--conac-origin', 'not-an-origin', 'a.html'], '--conac-origin must be an origin such as http://127.0.0.1:8080, not "not-an-origin"'],
-    ['--conac-origin with a path', ['--conac-origin', 'http://127.0.0.1:9/cert', 'a.html'], '--conac-origin must be an origin such as http://127.0.0.1:8080, not "http://127.0.0.1:9/cert"'],
+    [
+      '--url with two files',
+      ['--url', 'https://www.beijing.gov.cn/', 'a.html', 'b.html'],
+      '--url goes with exactly one saved file',
+    ],
+    [
+      '--url with an address',
+      ['--url', 'https://www.beijing.gov.cn/', 'https://www.beijing.gov.cn/'],
+      '--url goes with exactly one saved file',
+    ],
+    [
+      '--url not an address',
+      ['--url', 'www.beijing.gov.cn', 'a.html'],
+      '--url must be an http(s) address, not "www.beijing.gov.cn"',
+    ],
+    [
+      '--offline with an address',
+      ['--offline', 'http://127.0.0.1:9/'],
+      '--offline cannot fetch http://127.0.0.1:9/: save the page and pass the file with --url',
+    ],
+    [
+      '--offline with --conac-origin',
+      ['--offline', '--conac-origin', 'http://127.0.0.1:9', 'a.html'],
+      '--offline and --conac-origin contradict each other',
+    ],
+    [
+      '--conac-origin not an origin',
+      ['--conac-origin', 'not-an-origin', 'a.html'],
+      '--conac-origin must be an origin such as http://127.0.0.1:8080, not "not-an-origin"',
+    ],
+    [
+      '--conac-origin with a path',
+      ['--conac-origin', 'http://127.0.0.1:9/cert', 'a.html'],
+      '--conac-origin must be an origin such as http://127.0.0.1:8080, not "http://127.0.0.1:9/cert"',
+    ],
     ['--timeout 0', ['--timeout', '0', 'a.html'], '--timeout must be a positive number of milliseconds, not "0"'],
   ];
   const ran = new Map<string, Promise<Ran>>();
@@ -566,9 +658,16 @@ describe('inputs that are saved files', () => {
     expect(text.code).toBe(1);
 
     // With --json the failure is a record of its own, in input order.
-    const lines = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toEqual({ input: missing, error: `could not read ${missing}: no such file`, verdict: { state: 'unknown', reasons: [] } });
+    expect(lines[0]).toEqual({
+      input: missing,
+      error: `could not read ${missing}: no such file`,
+      verdict: { state: 'unknown', reasons: [] },
+    });
     expect(lines[1]).toMatchObject({ url: 'https://www.beijing.gov.cn/', verdict: { state: 'verified' } });
     expect(json.code).toBe(1);
   });

@@ -67,7 +67,10 @@ describe('the toolbar indicator and the popup on the sample sites', () => {
     const { tabId } = await visit('www.mmcdc.cn');
     const popup = await openPopup(world, tabId, 'cdc-light');
     const colours = () =>
-      popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.holder__name')!).color]);
+      popup.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('.holder__name')!).color,
+      ]);
     expect(await colours()).toEqual(['rgb(255, 255, 255)', 'rgb(31, 35, 40)']);
     await popup.emulateMedia({ colorScheme: 'dark' });
     expect(await colours()).toEqual(['rgb(18, 22, 28)', 'rgb(230, 237, 243)']);
@@ -151,7 +154,11 @@ describe('the toolbar indicator and the popup on the sample sites', () => {
 
   it.each(sampleSites.map((s) => [s.host, s.expect] as const))('%s ends %s', async (host, expected) => {
     const { page, tabId } = await visit(host);
-    const shown = await indicatorOf(world, tabId, (s) => s.status === 'done' && (host !== 'www.moe.gov.cn' || s.result.verdict.state !== 'none'));
+    const shown = await indicatorOf(
+      world,
+      tabId,
+      (s) => s.status === 'done' && (host !== 'www.moe.gov.cn' || s.result.verdict.state !== 'none'),
+    );
     expect(shown.state.status === 'done' && shown.state.result.verdict.state, site(host).note).toBe(expected);
     await page.close();
   });

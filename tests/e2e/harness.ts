@@ -4,11 +4,11 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LaunchedBrowser } from '../../scripts/browser';
+import { type LaunchedBrowser, launchWithExtension } from '../../scripts/browser';
 import * as driver from '../../scripts/extension-driver';
-import { startStandIn, type StandIn } from '../../scripts/stand-in/server';
+import { type StandIn, startStandIn } from '../../scripts/stand-in/server';
 import { sampleSiteMap } from '../../scripts/stand-in/sites';
-import type { TabState } from '../../utils/tab-state';
+import type { TabState } from '../../utils/extension/tab-state';
 
 export type { Shown } from '../../scripts/extension-driver';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordByKey, type CertificateRecord } from '../../scripts/stand-in/registry';
+import { type CertificateRecord, recordByKey } from '../../scripts/stand-in/registry';
 import type { CheckRecord } from '../../utils/report';
 import { ARTIFACTS, audit, indicatorOf, openPopup, reasonCodes, startWorld, tabIdOf, type World } from './harness';
 
@@ -46,7 +46,9 @@ async function visit(): Promise<{ page: Page; tabId: number }> {
 }
 
 const storedMemory = () =>
-  world.browser.serviceWorker.evaluate(async () => Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('memory:')));
+  world.browser.serviceWorker.evaluate(async () =>
+    Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('memory:')),
+  );
 
 describe('certificate memory', () => {
   it('remembers a verified site, then says when the same site carries another certificate and holder', async () => {
@@ -57,7 +59,10 @@ describe('certificate memory', () => {
     expect(verified.title).toBe(`GovMark 标识核验: 已核验 — ${OLD.holder}`);
     const memory = await storedMemory();
     expect(memory).toEqual([
-      ['memory:mmkfq.gov.cn', expect.objectContaining({ site: 'mmkfq.gov.cn', certId: OLD.id, holder: OLD.holder, domains: [HOST], changes: [] })],
+      [
+        'memory:mmkfq.gov.cn',
+        expect.objectContaining({ site: 'mmkfq.gov.cn', certId: OLD.id, holder: OLD.holder, domains: [HOST], changes: [] }),
+      ],
     ]);
     await first.page.close();
 
@@ -99,7 +104,13 @@ describe('certificate memory', () => {
     expect(download.suggestedFilename()).toMatch(/^govmark-www\.mmkfq\.gov\.cn-\d{8}T\d{6}Z\.json$/);
     const record = JSON.parse(await readFile((await download.path())!, 'utf8')) as CheckRecord;
     const version = await world.browser.serviceWorker.evaluate(() => chrome.runtime.getManifest().version);
-    expect(record).toMatchObject({ schema: 'govmark.check/1', version, requestedUrl: null, finalUrl: `https://${HOST}/`, redirected: null });
+    expect(record).toMatchObject({
+      schema: 'govmark.check/1',
+      version,
+      requestedUrl: null,
+      finalUrl: `https://${HOST}/`,
+      redirected: null,
+    });
     expect(record.verdict.reasons[0].code).toBe('certificate-changed');
     expect(record.marks[0].html).toContain(NEW.id);
     expect(record.lookups[NEW.id].sha256).toMatch(/^[0-9a-f]{64}$/);

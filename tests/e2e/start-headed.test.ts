@@ -2,7 +2,7 @@
  * `npm start` with a display: a visible Chromium left open for the user, stopped by Ctrl-C.
  * The display is a virtual one (Xvfb, which .ci/run installs).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,10 @@ describe.skipIf(!existsSync(XVFB) && !process.env.CI)('npm start with a display'
     const before = await scratch();
     const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: `:${DISPLAY_NUMBER}`, NO_COLOR: '1' };
     delete env.WAYLAND_DISPLAY;
-    const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     start.stdout!.on('data', (d) => (out += d));
     start.stderr!.on('data', (d) => (out += d));

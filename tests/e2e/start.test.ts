@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tour, type TourRow } from '../../scripts/start';
 import { sampleSites } from '../../scripts/stand-in/sites';
+import { type TourRow, tour } from '../../scripts/start';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -37,8 +37,12 @@ describe('npm start, headless', () => {
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     ({ code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile('npx', ['tsx', 'scripts/start.ts', '--headless', '--out', outDir], { env, maxBuffer: 8 << 20, timeout: 170_000 }, (error, out, err) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err }),
+      execFile(
+        'npx',
+        ['tsx', 'scripts/start.ts', '--headless', '--out', outDir],
+        { env, maxBuffer: 8 << 20, timeout: 170_000 },
+        (error, out, err) =>
+          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err }),
       );
     }));
   }, 180_000);

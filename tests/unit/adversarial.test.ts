@@ -10,16 +10,16 @@ import { Window } from 'happy-dom';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificatePage } from '../../scripts/stand-in/pages';
-import { recordByKey, UNKNOWN_ID, type CertificateRecord } from '../../scripts/stand-in/registry';
-import { HUGE_BYTES, startStandIn, type StandIn } from '../../scripts/stand-in/server';
-import { parseCertificate } from '../../utils/certificate';
-import { createConacClient, type ConacClient } from '../../utils/conac-client';
-import { detectMarks, MAX_MARKS } from '../../utils/detect';
-import { checkPage, type CheckResult } from '../../utils/engine';
-import type { PageScan } from '../../utils/scan';
-import { createTabChecker } from '../../utils/tab-checker';
-import type { TabState } from '../../utils/tab-state';
-import type { Reason, VerdictState } from '../../utils/verdict';
+import { type CertificateRecord, recordByKey, UNKNOWN_ID } from '../../scripts/stand-in/registry';
+import { HUGE_BYTES, type StandIn, startStandIn } from '../../scripts/stand-in/server';
+import { parseCertificate } from '../../utils/engine/certificate';
+import { type CheckResult, checkPage } from '../../utils/engine/check-page';
+import { type ConacClient, createConacClient } from '../../utils/engine/conac-client';
+import { detectMarks, MAX_MARKS } from '../../utils/engine/detect';
+import type { PageScan } from '../../utils/engine/scan';
+import type { Reason, VerdictState } from '../../utils/engine/verdict';
+import { createTabChecker } from '../../utils/extension/tab-checker';
+import type { TabState } from '../../utils/extension/tab-state';
 
 const HappyDOMParser = new Window().DOMParser;
 const parsers: [name: string, parse: (html: string) => Document, live: boolean][] = [
@@ -69,7 +69,13 @@ function scanOf(html: string, url: string, parse: (html: string) => Document, li
   return detectMarks(parse(html), url, live ? { live: true, claims: 'relevant' } : {});
 }
 
-async function check(html: string, url: string, parse: (html: string) => Document, live: boolean, client: ConacClient | null = clientFor()): Promise<CheckResult> {
+async function check(
+  html: string,
+  url: string,
+  parse: (html: string) => Document,
+  live: boolean,
+  client: ConacClient | null = clientFor(),
+): Promise<CheckResult> {
   return checkPage(scanOf(html, url, parse, live), client);
 }
 
@@ -86,7 +92,11 @@ describe.each(parsers)('%s', (_name, parse, live) => {
   describe('certificate links on lookalike hosts: danger, and the lookalike is never fetched', () => {
     const id = beijing.id;
     it.each([
-      ['a longer host that starts with the real one', CERT(id, 'https://bszs.conac.cn.evil.example'), 'bszs.conac.cn.evil.example'],
+      [
+        'a longer host that starts with the real one',
+        CERT(id, 'https://bszs.conac.cn.evil.example'),
+        'bszs.conac.cn.evil.example',
+      ],
       ['a dashed lookalike', CERT(id, 'https://bszs-conac.cn'), 'bszs-conac.cn'],
       ['the real host as a user name', CERT(id, 'https://bszs.conac.cn@evil.example'), 'evil.example'],
       ['a Cyrillic ѕ (punycode)', CERT(id, 'https://bѕzs.conac.cn'), 'xn--bzs-fhd.conac.cn'],
@@ -98,12 +108,17 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     });
 
     it.each([
-      ['a javascript: URL shaped like a certificate link', `javascript:alert(1)//bszs.conac.cn/sitename?method=show&amp;id=${id}`],
+      [
+        'a javascript: URL shaped like a certificate link',
+        `javascript:alert(1)//bszs.conac.cn/sitename?method=show&amp;id=${id}`,
+      ],
       ['a data: URL shaped like a certificate link', `data:text/html,x/sitename?method=show&amp;id=${id}`],
       ['a javascript: URL around the official image', 'javascript:void(0)'],
     ])('%s', async (_case, href) => {
       const result = await check(page(link(href)), 'https://www.beijing.gov.cn/', parse, live);
-      expectVerdict(result, 'danger', [['danger', 'link-not-conac', { expected: 'bszs.conac.cn', found: href.replace(/&amp;/g, '&') }]]);
+      expectVerdict(result, 'danger', [
+        ['danger', 'link-not-conac', { expected: 'bszs.conac.cn', found: href.replace(/&amp;/g, '&') }],
+      ]);
       expect(asked).toEqual([]);
     });
 
@@ -137,7 +152,15 @@ describe.each(parsers)('%s', (_name, parse, live) => {
 
     it('a genuine certificate on a host that starts with the registered one', async () => {
       const result = await check(page(link(CERT(beijing.id))), 'https://www.beijing.gov.cn.evil.example/', parse, live);
-      expectVerdict(result, 'danger', [['danger', 'domain-mismatch', { found: 'www.beijing.gov.cn.evil.example', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' }], ['ok', 'holder-match'], ['ok', 'color-match']]);
+      expectVerdict(result, 'danger', [
+        [
+          'danger',
+          'domain-mismatch',
+          { found: 'www.beijing.gov.cn.evil.example', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' },
+        ],
+        ['ok', 'holder-match'],
+        ['ok', 'color-match'],
+      ]);
     });
 
     it("a sibling department's certificate: danger", async () => {
@@ -150,7 +173,12 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     });
 
     it("a department carrying its parent portal's certificate: warning", async () => {
-      const result = await check(page(link(CERT(beijing.id)), '北京市发展和改革委员会'), 'https://fgw.beijing.gov.cn/', parse, live);
+      const result = await check(
+        page(link(CERT(beijing.id)), '北京市发展和改革委员会'),
+        'https://fgw.beijing.gov.cn/',
+        parse,
+        live,
+      );
       expectVerdict(result, 'warning', [
         ['warning', 'domain-related', { found: 'fgw.beijing.gov.cn', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' }],
         ['warning', 'holder-mismatch', { found: '北京市发展和改革委员会', expected: '北京市人民政府' }],
@@ -177,13 +205,24 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     });
 
     it('the error image on a copycat host: danger twice over', async () => {
-      const result = await check(page(link(CERT(beijing.id), '//dcs.conac.cn/image/red_error.png')), 'https://www.beijing-gov.com.cn/', parse, live);
-      expectVerdict(result, 'danger', [['danger', 'domain-mismatch'], ['danger', 'error-icon'], ['ok', 'holder-match'], ['ok', 'color-match']]);
+      const result = await check(
+        page(link(CERT(beijing.id), '//dcs.conac.cn/image/red_error.png')),
+        'https://www.beijing-gov.com.cn/',
+        parse,
+        live,
+      );
+      expectVerdict(result, 'danger', [
+        ['danger', 'domain-mismatch'],
+        ['danger', 'error-icon'],
+        ['ok', 'holder-match'],
+        ['ok', 'color-match'],
+      ]);
     });
   });
 
   describe('pages that flood, nest and hide marks', () => {
-    const spoofs = (n: number) => Array.from({ length: n }, (_, i) => link(CERT(beijing.id, `https://bszs.conac.cn.s${i}.example`))).join('');
+    const spoofs = (n: number) =>
+      Array.from({ length: n }, (_, i) => link(CERT(beijing.id, `https://bszs.conac.cn.s${i}.example`))).join('');
 
     it('1,000 spoofed marks: capped, danger, nothing fetched, quickly', async () => {
       const html = page(spoofs(1000));
@@ -213,7 +252,11 @@ describe.each(parsers)('%s', (_name, parse, live) => {
       const result = await check(page(link(CERT(beijing.id)).repeat(1000)), 'https://www.beijing-gov.com.cn/', parse, live);
       expect(result.scan.marks).toHaveLength(1);
       expect(asked).toHaveLength(1);
-      expectVerdict(result, 'danger', [['danger', 'domain-mismatch'], ['ok', 'holder-match'], ['ok', 'color-match']]);
+      expectVerdict(result, 'danger', [
+        ['danger', 'domain-mismatch'],
+        ['ok', 'holder-match'],
+        ['ok', 'color-match'],
+      ]);
     });
 
     it("a mark in an iframe is that frame's, not the page's", async () => {
@@ -235,7 +278,9 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     const scan = () => detectMarks(doc, 'https://www.beijing.gov.cn/', live ? { live: true, claims: 'relevant' } : {});
     expect((await checkPage(scan(), clientFor())).verdict.state).toBe('verified');
     doc.querySelector('a')!.setAttribute('href', CERT(beijing.id, 'https://bszs.conac.cn.evil.example').replace(/&amp;/g, '&'));
-    expectVerdict(await checkPage(scan(), clientFor()), 'danger', [['danger', 'link-not-conac', { expected: 'bszs.conac.cn', found: 'bszs.conac.cn.evil.example' }]]);
+    expectVerdict(await checkPage(scan(), clientFor()), 'danger', [
+      ['danger', 'link-not-conac', { expected: 'bszs.conac.cn', found: 'bszs.conac.cn.evil.example' }],
+    ]);
   });
 });
 
@@ -243,12 +288,23 @@ describe('pages built to stall the detector', () => {
   // Before the detector's text patterns were made linear, the first two took minutes and the
   // third 3 s (linkedom); a stalled content script means no verdict at all on a hostile page.
   const cases: [string, string][] = [
-    ['1 MB of path characters in an inline script that mentions conac', `<script>var a = "${'x'.repeat(1_000_000)} conac";</script>`],
+    [
+      '1 MB of path characters in an inline script that mentions conac',
+      `<script>var a = "${'x'.repeat(1_000_000)} conac";</script>`,
+    ],
     ['300,000 "//a" in a comment that mentions conac', `<!-- conac ${'//a'.repeat(300_000)} -->`],
-    ['6,000 "/*" closed once, then 100 certificate links, in a script', `<script>var a;${' /*'.repeat(6_000)} */ ${Array.from({ length: 100 }, () => `"${CERT(beijing.id).replace(/&amp;/g, '&')}"`).join(' ')}</script>`],
-    ['800 nested links around the certificate link', `${'<a href="/sitename?method=show&amp;id=1"><span>'.repeat(800)}${link(CERT(beijing.id))}`],
+    [
+      '6,000 "/*" closed once, then 100 certificate links, in a script',
+      `<script>var a;${' /*'.repeat(6_000)} */ ${Array.from({ length: 100 }, () => `"${CERT(beijing.id).replace(/&amp;/g, '&')}"`).join(' ')}</script>`,
+    ],
+    [
+      '800 nested links around the certificate link',
+      `${'<a href="/sitename?method=show&amp;id=1"><span>'.repeat(800)}${link(CERT(beijing.id))}`,
+    ],
   ];
-  it.each(parsers.flatMap(([name, parse, live]) => cases.map(([what, body]) => [`${what} (${name})`, body, parse, live] as const)))('%s', (_case, body, parse, live) => {
+  it.each(
+    parsers.flatMap(([name, parse, live]) => cases.map(([what, body]) => [`${what} (${name})`, body, parse, live] as const)),
+  )('%s', (_case, body, parse, live) => {
     const doc = parse(`<html><body>${body}<p>主办单位：某某市人民政府</p></body></html>`);
     const start = performance.now();
     const scan = detectMarks(doc, 'https://www.moumou.gov.cn/', live ? { live: true, claims: 'relevant' } : {});
@@ -264,7 +320,10 @@ describe('shadow roots in a live page', () => {
     doc.body.innerHTML = '<div id="host"></div><p>优品生活馆 版权所有</p>';
     const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = link(CERT(beijing.id));
-    const result = await checkPage(detectMarks(doc, 'https://www.example-shop.com/', { live: true, claims: 'relevant' }), clientFor());
+    const result = await checkPage(
+      detectMarks(doc, 'https://www.example-shop.com/', { live: true, claims: 'relevant' }),
+      clientFor(),
+    );
     expectVerdict(result, 'none', []);
     expect(asked).toEqual([]);
     await window.happyDOM.close();
@@ -280,7 +339,13 @@ describe('certificate answers that are huge, slow, endless, redirected, mistyped
   it(`huge (${HUGE_BYTES / 2 ** 20} MB): refused by its size, unknown`, async () => {
     const result = await onOwnSite(recordByKey('huge'));
     expect(result.verdict.state).toBe('unknown');
-    expect(result.verdict.reasons).toEqual([{ code: 'service-error', severity: 'unknown', evidence: { found: expect.stringMatching(/^\d+ bytes$/), detail: expect.stringMatching(/^\d+ bytes$/) } }]);
+    expect(result.verdict.reasons).toEqual([
+      {
+        code: 'service-error',
+        severity: 'unknown',
+        evidence: { found: expect.stringMatching(/^\d+ bytes$/), detail: expect.stringMatching(/^\d+ bytes$/) },
+      },
+    ]);
     expect(Number(result.verdict.reasons[0]!.evidence.found!.split(' ')[0])).toBeGreaterThan(HUGE_BYTES);
   });
 
@@ -288,12 +353,16 @@ describe('certificate answers that are huge, slow, endless, redirected, mistyped
     const start = performance.now();
     const result = await onOwnSite(recordByKey('slow'));
     expect(performance.now() - start).toBeLessThan(700);
-    expectVerdict(result, 'unknown', [['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }]]);
+    expectVerdict(result, 'unknown', [
+      ['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }],
+    ]);
   });
 
   it('never-ending: given up at the timeout, unknown', async () => {
     const result = await onOwnSite(recordByKey('endless'));
-    expectVerdict(result, 'unknown', [['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }]]);
+    expectVerdict(result, 'unknown', [
+      ['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }],
+    ]);
   });
 
   it('redirected off the CONAC host: not followed, unknown', async () => {
@@ -313,12 +382,27 @@ describe('certificate answers that are huge, slow, endless, redirected, mistyped
   });
 
   it.each([
-    ['fields only in a script', `<div id="app"></div><script>window.__CERT__ = {"机构名称": "北京市人民政府", "域名": "www.beijing.gov.cn"};</script>`, 'no text'],
-    ['English labels', '<table><tr><td>Organization:</td><td>北京市人民政府</td></tr><tr><td>Domain:</td><td>www.beijing.gov.cn</td></tr></table>', 'no 机构名称 label; no 域名 label'],
+    [
+      'fields only in a script',
+      `<div id="app"></div><script>window.__CERT__ = {"机构名称": "北京市人民政府", "域名": "www.beijing.gov.cn"};</script>`,
+      'no text',
+    ],
+    [
+      'English labels',
+      '<table><tr><td>Organization:</td><td>北京市人民政府</td></tr><tr><td>Domain:</td><td>www.beijing.gov.cn</td></tr></table>',
+      'no 机构名称 label; no 域名 label',
+    ],
     ['a holder but no domain', '<p>机构名称：北京市人民政府</p><p>网站名称：首都之窗</p>', 'no 域名 label'],
-    ['a domain label with no domain in it', '<p>机构名称：北京市人民政府</p><p>域名：见附件</p>', '域名 label has no valid domain'],
+    [
+      'a domain label with no domain in it',
+      '<p>机构名称：北京市人民政府</p><p>域名：见附件</p>',
+      '域名 label has no valid domain',
+    ],
   ])('an unknown layout (%s): could not read the certificate, unknown', async (_case, body, detail) => {
-    const fetchPage: typeof fetch = async () => new Response(`<!DOCTYPE html><html><body>${body}</body></html>`, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const fetchPage: typeof fetch = async () =>
+      new Response(`<!DOCTYPE html><html><body>${body}</body></html>`, {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
     const client = createConacClient({ fetch: fetchPage });
     const result = await check(page(link(CERT(beijing.id))), 'https://www.beijing.gov.cn/', parse, false, client);
     expectVerdict(result, 'unknown', [['unknown', 'certificate-unreadable', { found: beijing.id, detail }]]);
@@ -370,7 +454,11 @@ describe('the registry down, then up again', () => {
     standIn.setDown(false);
     const up = await check(page(link(CERT(beijing.id))), 'https://www.beijing.gov.cn/', parse, false, client);
     expect(up.verdict.state).toBe('verified');
-    expect(codes(up.verdict.reasons)).toEqual([['ok', 'domain-match'], ['ok', 'holder-match'], ['ok', 'color-match']]);
+    expect(codes(up.verdict.reasons)).toEqual([
+      ['ok', 'domain-match'],
+      ['ok', 'holder-match'],
+      ['ok', 'color-match'],
+    ]);
     expect(asked).toHaveLength(2);
   });
 });
@@ -387,7 +475,8 @@ describe('navigation while a verification is in flight', () => {
       settings: async () => ({ showBadge: true, disabledSites: [] }),
       loadState: async (tabId) => states.get(tabId),
       saveState: async (tabId, state) => void states.set(tabId, state),
-      paint: async (_tabId, state) => void painted.push([state.status, state.url, state.status === 'done' ? state.result.verdict.state : undefined]),
+      paint: async (_tabId, state) =>
+        void painted.push([state.status, state.url, state.status === 'done' ? state.result.verdict.state : undefined]),
       requestScan: async () => null,
       tabUrl: async () => undefined,
     });
@@ -402,7 +491,11 @@ describe('navigation while a verification is in flight', () => {
     // The slow certificate did answer (it was verified for its own site), but too late to be shown.
     expect(asked).toContain(`${standIn.origin}/sitename?method=show&id=${slow.id}`);
     expect(stale).toMatchObject({ status: 'done', url: 'https://www.beijing-gov.com.cn/' });
-    expect(states.get(7)).toMatchObject({ status: 'done', url: 'https://www.beijing-gov.com.cn/', result: { verdict: { state: 'danger' } } });
+    expect(states.get(7)).toMatchObject({
+      status: 'done',
+      url: 'https://www.beijing-gov.com.cn/',
+      result: { verdict: { state: 'danger' } },
+    });
     expect(painted).toEqual([
       ['checking', `https://${slow.domains[0]}/`, undefined],
       ['idle', 'https://www.beijing-gov.com.cn/', undefined],
@@ -416,11 +509,28 @@ describe('the content-script scan reads claims only where a verdict can use them
   const [, parse] = parsers[0]!;
   const footer = '<p>主办单位：某某科技有限公司　沪ICP备12345678号-2</p>';
   it.each([
-    ['an ordinary page without a mark', 'https://www.example-shop.com/', footer, { owner: null, siteCode: null, icp: null, psb: null }],
-    ['a government domain without a mark', 'https://www.moumou.gov.cn/', footer, { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null }],
-    ['an ordinary page with a mark', 'https://www.example-shop.com/', footer + link(CERT(beijing.id)), { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null }],
+    [
+      'an ordinary page without a mark',
+      'https://www.example-shop.com/',
+      footer,
+      { owner: null, siteCode: null, icp: null, psb: null },
+    ],
+    [
+      'a government domain without a mark',
+      'https://www.moumou.gov.cn/',
+      footer,
+      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+    ],
+    [
+      'an ordinary page with a mark',
+      'https://www.example-shop.com/',
+      footer + link(CERT(beijing.id)),
+      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+    ],
   ])('%s', (_case, url, body, claims) => {
-    expect(detectMarks(parse(`<html><body>${body}</body></html>`), url, { live: true, claims: 'relevant' }).claims).toEqual(claims);
+    expect(detectMarks(parse(`<html><body>${body}</body></html>`), url, { live: true, claims: 'relevant' }).claims).toEqual(
+      claims,
+    );
     // The command line and other callers still read them everywhere.
     expect(detectMarks(parse(`<html><body>${body}</body></html>`), url).claims.owner).toBe('某某科技有限公司');
   });

@@ -3,9 +3,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BatchPage, type PermissionControl } from '../../components/BatchPage';
-import { runStore, type RunMeta } from '../../entrypoints/batch/store';
-import type { BatchEntry } from '../../utils/batch';
-import type { Lang } from '../../utils/verdict';
+import type { BatchEntry } from '../../utils/batch/batch';
+import { type RunMeta, runStore } from '../../utils/batch/run-store';
+import type { Lang } from '../../utils/engine/verdict';
 
 let container: HTMLElement;
 

@@ -1,13 +1,13 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RESULT_PREFIX, RUN_KEY, runStore, type RunMeta } from '../../entrypoints/batch/store';
 import {
-  clampConcurrency,
+  type BatchEntry,
   CSV_COLUMNS,
+  clampConcurrency,
   csvField,
-  decodeInput,
   DEFAULT_CONCURRENCY,
+  decodeInput,
   inputProblemMessage,
   normaliseAddress,
   parseCsv,
@@ -18,12 +18,12 @@ import {
   toBatchRecord,
   toCsv,
   toJson,
-  type BatchEntry,
-} from '../../utils/batch';
-import { checkAddress, disclosingRedirects } from '../../utils/batch-check';
-import type { ConacClient } from '../../utils/conac-client';
-import { checkPage } from '../../utils/engine';
-import type { PageScan } from '../../utils/scan';
+} from '../../utils/batch/batch';
+import { checkAddress, disclosingRedirects } from '../../utils/batch/batch-check';
+import { RESULT_PREFIX, RUN_KEY, type RunMeta, runStore } from '../../utils/batch/run-store';
+import { checkPage } from '../../utils/engine/check-page';
+import type { ConacClient } from '../../utils/engine/conac-client';
+import type { PageScan } from '../../utils/engine/scan';
 
 const BEIJING_ID = '2100248D951EAB04708D314CFF95473E';
 
@@ -71,7 +71,9 @@ describe('parseInput: a plain list', () => {
 
   it('lists every bad line with its line number and reason, and keeps the good ones', () => {
     const long = `https://www.gov.cn/${'x'.repeat(2100)}`;
-    const parsed = parseInput(['https://www.gd.gov.cn/', 'ftp://www.gd.gov.cn/', '不是网址', long, 'https://www.mmcdc.cn/'].join('\n'));
+    const parsed = parseInput(
+      ['https://www.gd.gov.cn/', 'ftp://www.gd.gov.cn/', '不是网址', long, 'https://www.mmcdc.cn/'].join('\n'),
+    );
     expect(parsed.urls).toEqual(['https://www.gd.gov.cn/', 'https://www.mmcdc.cn/']);
     expect(parsed.errors.map(({ line, reason }) => ({ line, reason }))).toEqual([
       { line: 2, reason: 'unsupported-scheme' },
@@ -94,7 +96,9 @@ describe('parseInput: a plain list', () => {
   });
 
   it('says a line with columns looks like a CSV without a header, but keeps commas inside an address', () => {
-    const parsed = parseInput('https://www.moe.gov.cn/,教育部\nwww.gd.gov.cn\t广东\nwww.a.gov.cn,www.b.gov.cn\nhttps://www.gov.cn/list?ids=1,2,3');
+    const parsed = parseInput(
+      'https://www.moe.gov.cn/,教育部\nwww.gd.gov.cn\t广东\nwww.a.gov.cn,www.b.gov.cn\nhttps://www.gov.cn/list?ids=1,2,3',
+    );
     expect(parsed.urls).toEqual(['https://www.gov.cn/list?ids=1,2,3']);
     expect(parsed.errors.map((e) => [e.line, e.reason])).toEqual([
       [1, 'csv-without-header'],
@@ -259,23 +263,45 @@ async function entries(): Promise<BatchEntry[]> {
       address: 'http://copy.example.com/',
       checkedAt: '2025-03-04T05:06:07.000Z',
       // The page's owner text is attacker-controlled: "=…" must not become a spreadsheet formula.
-      result: await checkPage(scanOf('https://mirror.example.com/landing', BEIJING_ID, '=HYPERLINK("http://evil","点我")'), beijingClient, at),
+      result: await checkPage(
+        scanOf('https://mirror.example.com/landing', BEIJING_ID, '=HYPERLINK("http://evil","点我")'),
+        beijingClient,
+        at,
+      ),
     },
-    { address: 'https://www.shop.example.cn/', checkedAt: '2025-03-04T05:06:07.000Z', result: await checkPage(scanOf('https://www.shop.example.cn/', null, null), beijingClient, at) },
-    { address: 'https://gone.gov.cn/', checkedAt: '2025-03-04T05:06:08.000Z', error: { cause: 'http-status', detail: 'HTTP 404' } },
+    {
+      address: 'https://www.shop.example.cn/',
+      checkedAt: '2025-03-04T05:06:07.000Z',
+      result: await checkPage(scanOf('https://www.shop.example.cn/', null, null), beijingClient, at),
+    },
+    {
+      address: 'https://gone.gov.cn/',
+      checkedAt: '2025-03-04T05:06:08.000Z',
+      error: { cause: 'http-status', detail: 'HTTP 404' },
+    },
   ];
 }
 
 describe('the exports', () => {
   it('has the documented columns, a BOM and CRLF line ends', async () => {
-    const csv = toCsv((await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')), 'zh');
-    expect(csv.startsWith('\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n')).toBe(true);
+    const csv = toCsv(
+      (await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')),
+      'zh',
+    );
+    expect(
+      csv.startsWith(
+        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n',
+      ),
+    ).toBe(true);
     expect(CSV_COLUMNS).toHaveLength(11);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
   it('reads its own CSV back to resume a run: complete rows and their states, nothing else', async () => {
-    const csv = toCsv((await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')), 'zh');
+    const csv = toCsv(
+      (await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')),
+      'zh',
+    );
     const whole = previousExport(csv);
     if ('error' in whole) throw new Error(whole.error);
     expect([...whole.states.values()]).toHaveLength(4);
@@ -288,14 +314,21 @@ describe('the exports', () => {
     const damaged = `${csv}${csv.split('\r\n')[2]}\r\nhttps://x.gov.cn/,,maybe,,,,,,,,\r\n`;
     expect([...(previousExport(cut) as { states: Map<string, string> }).states.keys()]).not.toContain('https://gone.gov.cn/');
     expect((previousExport(damaged) as { rows: string[][] }).rows).toHaveLength(4);
-    expect(previousExport('单位,网址\r\n某某,https://a.gov.cn/\r\n')).toEqual({ error: 'its first line is not the export columns' });
+    expect(previousExport('单位,网址\r\n某某,https://a.gov.cn/\r\n')).toEqual({
+      error: 'its first line is not the export columns',
+    });
     expect(previousExport('')).toEqual({ error: 'its first line is not the export columns' });
   });
 
   it('writes one row per address, derived from the record', async () => {
-    const csv = toCsv((await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')), 'zh');
+    const csv = toCsv(
+      (await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')),
+      'zh',
+    );
     const { rows } = parseCsv(csv.slice(1));
-    const table = rows.filter((r) => r.cells.some(Boolean)).map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r.cells[i]])));
+    const table = rows
+      .filter((r) => r.cells.some(Boolean))
+      .map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r.cells[i]])));
     expect(table).toHaveLength(5);
     const [, beijing, mirror, shop, gone] = table;
     expect(beijing).toMatchObject({
@@ -311,10 +344,20 @@ describe('the exports', () => {
       error: '',
     });
     expect(beijing!.messages).toContain('本站域名 www.beijing.gov.cn 在标识登记的域名之中。');
-    expect(mirror).toMatchObject({ address: 'http://copy.example.com/', final_url: 'https://mirror.example.com/landing', state: 'danger' });
+    expect(mirror).toMatchObject({
+      address: 'http://copy.example.com/',
+      final_url: 'https://mirror.example.com/landing',
+      state: 'danger',
+    });
     expect(mirror!.reasons.split(';')).toEqual(expect.arrayContaining(['domain-mismatch', 'holder-mismatch']));
     expect(shop).toMatchObject({ state: 'none', holder: '', certificate_id: '', reasons: '' });
-    expect(gone).toMatchObject({ address: 'https://gone.gov.cn/', final_url: '', state: 'unknown', reasons: '', error: '网站返回了错误（HTTP 404）' });
+    expect(gone).toMatchObject({
+      address: 'https://gone.gov.cn/',
+      final_url: '',
+      state: 'unknown',
+      reasons: '',
+      error: '网站返回了错误（HTTP 404）',
+    });
   });
 
   it('never lets a cell start a spreadsheet formula', async () => {
@@ -324,14 +367,20 @@ describe('the exports', () => {
     expect(csvField('+86')).toBe("'+86");
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField(' padded')).toBe('" padded"');
-    const csv = toCsv((await entries()).map((e) => toBatchRecord(e, 'en', '1')), 'en');
+    const csv = toCsv(
+      (await entries()).map((e) => toBatchRecord(e, 'en', '1')),
+      'en',
+    );
     for (const row of parseCsv(csv.slice(1)).rows) for (const cell of row.cells) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
   it('round-trips: an export imported again gives the same addresses, in order', async () => {
     const list = await entries();
     for (const lang of ['zh', 'en'] as const) {
-      const csv = toCsv(list.map((e) => toBatchRecord(e, lang, '1.2.3')), lang);
+      const csv = toCsv(
+        list.map((e) => toBatchRecord(e, lang, '1.2.3')),
+        lang,
+      );
       const parsed = parseInput(csv);
       expect(parsed).toMatchObject({ format: 'csv', column: 'address', errors: [] });
       expect(parsed.urls).toEqual(list.map((e) => e.address));
@@ -354,7 +403,11 @@ describe('the exports', () => {
       error: null,
       verdict: { state: 'verified' },
     });
-    expect(records[1]).toMatchObject({ requestedUrl: 'http://copy.example.com/', finalUrl: 'https://mirror.example.com/landing', redirected: true });
+    expect(records[1]).toMatchObject({
+      requestedUrl: 'http://copy.example.com/',
+      finalUrl: 'https://mirror.example.com/landing',
+      redirected: true,
+    });
     expect(records[3]).toMatchObject({
       requestedUrl: 'https://gone.gov.cn/',
       finalUrl: null,
@@ -465,7 +518,17 @@ describe('resuming', () => {
     expect(remaining(all, new Set(done.keys()))).toEqual([all[0], all[2], all[3], all[5]]);
     expect(remaining(all, { [all[0]!]: 1 })).toEqual(all.slice(1));
     const checked: string[] = [];
-    await runBatch(remaining(all, new Set(done.keys())), async (a) => (checked.push(a), ok(a)), { concurrency: 1, onResult: () => undefined });
+    await runBatch(
+      remaining(all, new Set(done.keys())),
+      async (a) => {
+        checked.push(a);
+        return ok(a);
+      },
+      {
+        concurrency: 1,
+        onResult: () => undefined,
+      },
+    );
     expect(checked).toEqual([all[0], all[2], all[3], all[5]]);
   });
 
@@ -564,7 +627,11 @@ describe('checkAddress', () => {
       }
       return response;
     }) as typeof fetch;
-    const entry = await checkAddress('http://beijing.gov.cn/', { fetch: disclosingRedirects(browserFetch), parseHtml, client: beijingClient });
+    const entry = await checkAddress('http://beijing.gov.cn/', {
+      fetch: disclosingRedirects(browserFetch),
+      parseHtml,
+      client: beijingClient,
+    });
     expect(entry.result?.scan.url).toBe('https://www.beijing.gov.cn/');
     expect(entry.result?.verdict.state).toBe('verified');
     // One real request: the disclosed redirect is answered with the response already received.

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCertificate, type Certificate, type CertificateParse } from '../../utils/certificate';
+import { type Certificate, type CertificateParse, parseCertificate } from '../../utils/engine/certificate';
+import { seededRandom } from './random';
 
 const ID = '0123456789ABCDEF0123456789ABCDEF';
-const fixture = (name: string): string =>
-  readFileSync(join(import.meta.dirname, '../fixtures/certificates', name), 'utf8');
+const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/certificates', name), 'utf8');
 
 function certificate(result: CertificateParse): Certificate {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
@@ -61,7 +61,9 @@ describe('parseCertificate: layouts', () => {
       issueDate: '2017年5月12日',
     });
     // The same label in a one-cell layout, with ASCII brackets, ends the value before it.
-    const oneCell = read('<div>机构名称：某某市疾病预防控制中心<br>机构地址：某某市健康路8号<br>机构职能(业务范围)：开展疾病预防控制。<br>域名：www.mmcdc.cn</div>');
+    const oneCell = read(
+      '<div>机构名称：某某市疾病预防控制中心<br>机构地址：某某市健康路8号<br>机构职能(业务范围)：开展疾病预防控制。<br>域名：www.mmcdc.cn</div>',
+    );
     expect([oneCell.address, oneCell.functions]).toEqual(['某某市健康路8号', '开展疾病预防控制。']);
   });
 
@@ -154,7 +156,9 @@ describe('parseCertificate: layouts', () => {
   });
 
   it('reads labels spaced out or followed by a space instead of a colon', () => {
-    const c = read('<div>机&nbsp;构&nbsp;名&nbsp;称: 某某县教育局</div><div>域名 jyj.mm.gov.cn</div><div>机构类型 党政机关</div>');
+    const c = read(
+      '<div>机&nbsp;构&nbsp;名&nbsp;称: 某某县教育局</div><div>域名 jyj.mm.gov.cn</div><div>机构类型 党政机关</div>',
+    );
     expect([c.holder, c.domains, c.holderTypeText]).toEqual(['某某县教育局', ['jyj.mm.gov.cn'], '党政机关']);
   });
 
@@ -164,7 +168,9 @@ describe('parseCertificate: layouts', () => {
   });
 
   it('stops a value at a label it does not know', () => {
-    const dl = read('<dl><dt>机构名称</dt><dd>某某县教育局</dd><dt>负责人</dt><dd>张三</dd><dt>域名</dt><dd>jyj.mm.gov.cn</dd></dl>');
+    const dl = read(
+      '<dl><dt>机构名称</dt><dd>某某县教育局</dd><dt>负责人</dt><dd>张三</dd><dt>域名</dt><dd>jyj.mm.gov.cn</dd></dl>',
+    );
     expect(dl.holder).toBe('某某县教育局');
     const lines = read('<td>机构名称：某某县教育局<br>负责人：张三<br>域名：jyj.mm.gov.cn<br>联系电话：010-12345678</td>');
     expect([lines.holder, lines.domains]).toEqual(['某某县教育局', ['jyj.mm.gov.cn']]);
@@ -181,7 +187,9 @@ describe('parseCertificate: layouts', () => {
 
   it('uses 网址 only when there is no 域名 label, and merges all 域名 labels', () => {
     expect(read('<p>单位名称：某某县教育局</p><p>网址：http://jyj.mm.gov.cn/index.html</p>').domains).toEqual(['jyj.mm.gov.cn']);
-    const c = read('<p>机构名称：某某县教育局</p><p>中文域名：某某县教育局.政务</p><p>英文域名：jyj.mm.gov.cn、JYJ.MM.GOV.CN</p>');
+    const c = read(
+      '<p>机构名称：某某县教育局</p><p>中文域名：某某县教育局.政务</p><p>英文域名：jyj.mm.gov.cn、JYJ.MM.GOV.CN</p>',
+    );
     expect(c.domains).toEqual(['xn--5nru1rvyhcqca6339a.xn--zfr164b', 'jyj.mm.gov.cn']);
     expect(c.domainsAsPrinted).toEqual(['某某县教育局.政务', 'jyj.mm.gov.cn']);
   });
@@ -222,10 +230,20 @@ describe('parseCertificate: values are plain text', () => {
 });
 
 describe('parseCertificate: holder type', () => {
-  const typeOf = (text: string) =>
-    read(`<p>机构名称：某局</p><p>机构类型：${text}</p><p>域名：a.mm.gov.cn</p>`).holderType;
+  const typeOf = (text: string) => read(`<p>机构名称：某局</p><p>机构类型：${text}</p><p>域名：a.mm.gov.cn</p>`).holderType;
   it('maps organs', () => {
-    for (const t of ['党政机关', '行政机关', '党的机关', '人大机关', '政协机关', '审判机关', '检察机关', '民主党派机关', '群团机关', '机关']) {
+    for (const t of [
+      '党政机关',
+      '行政机关',
+      '党的机关',
+      '人大机关',
+      '政协机关',
+      '审判机关',
+      '检察机关',
+      '民主党派机关',
+      '群团机关',
+      '机关',
+    ]) {
       expect(typeOf(t), t).toBe('organ');
     }
   });
@@ -278,19 +296,22 @@ describe('parseCertificate: not found and unreadable', () => {
   it('calls an empty or textless page unreadable', () => {
     expect(parseCertificate('', ID)).toEqual({ status: 'unreadable', detail: 'empty page' });
     expect(parseCertificate(null as unknown as string, ID)).toEqual({ status: 'unreadable', detail: 'empty page' });
-    expect(parseCertificate('<html><script>机构名称：x</script></html>', ID)).toEqual({ status: 'unreadable', detail: 'no text' });
+    expect(parseCertificate('<html><script>机构名称：x</script></html>', ID)).toEqual({
+      status: 'unreadable',
+      detail: 'no text',
+    });
   });
 });
 
 describe('parseCertificate: hostile and large input', () => {
   it('never throws on random bytes', () => {
-    let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandom(42);
     const alphabet = '<>/="\' abc&#;!-[]机构名称：域名.\n';
     for (let n = 0; n < 20; n++) {
       let s = '';
       for (let i = 0; i < 20_000; i++) {
-        s += random() < 0.5 ? alphabet[Math.floor(random() * alphabet.length)] : String.fromCharCode(Math.floor(random() * 0xffff));
+        s +=
+          random() < 0.5 ? alphabet[Math.floor(random() * alphabet.length)] : String.fromCharCode(Math.floor(random() * 0xffff));
       }
       expect(['ok', 'not-found', 'unreadable']).toContain(parseCertificate(s, ID).status);
     }
@@ -312,7 +333,10 @@ describe('parseCertificate: hostile and large input', () => {
   it('reads a 50 KB page', () => {
     const base = fixture('table-th-td.html');
     const item = '<li><a href="/art/2024/5/1/art_1.html">关于开展2024年度安全生产检查的通知</a><span>2024-05-01</span></li>\n';
-    const page = base.replace('<div class="footer">', `<ul>${item.repeat(Math.ceil((50_000 - base.length) / item.length))}</ul><div class="footer">`);
+    const page = base.replace(
+      '<div class="footer">',
+      `<ul>${item.repeat(Math.ceil((50_000 - base.length) / item.length))}</ul><div class="footer">`,
+    );
     expect(page.length).toBeGreaterThanOrEqual(50_000);
     const c = read(page);
     expect([c.holder, c.domains, c.issueDate]).toEqual(['北京市人民政府办公厅', ['www.beijing.gov.cn'], '2015-06-01']);

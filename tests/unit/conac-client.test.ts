@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { memoryStore, ttlCache, writeOnly } from '../../utils/cache';
-import { createConacClient, embedScriptUrl, type CertificateLookup, type ScriptLookup } from '../../utils/conac-client';
+import { memoryStore, ttlCache, writeOnly } from '../../utils/engine/cache';
+import { type CertificateLookup, createConacClient, embedScriptUrl, type ScriptLookup } from '../../utils/engine/conac-client';
 import { BEIJING_ID } from './helpers';
 
 const CERT_PAGE = `<table><tr><th>机构名称</th><td>北京市人民政府</td></tr><tr><th>机构类型</th><td>党政机关</td></tr>
@@ -21,7 +21,10 @@ describe('certificate lookups', () => {
   it('asks only the certificate host, over https, for the id, and reads the page', async () => {
     const fetch = fakeFetch(() => html(CERT_PAGE));
     const lookup = await createConacClient({ fetch }).certificate(BEIJING_ID);
-    expect(fetch).toHaveBeenCalledWith(`https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`, expect.objectContaining({ credentials: 'omit', redirect: 'manual' }));
+    expect(fetch).toHaveBeenCalledWith(
+      `https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`,
+      expect.objectContaining({ credentials: 'omit', redirect: 'manual' }),
+    );
     expect(lookup).toMatchObject({ status: 'ok', certificate: { holder: '北京市人民政府', domains: ['www.beijing.gov.cn'] } });
     expect(lookup.status === 'ok' && lookup.receipt?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -34,11 +37,17 @@ describe('certificate lookups', () => {
 
   it('follows a redirect on the same host, and refuses one to another host', async () => {
     const same = fakeFetch((url) =>
-      url.startsWith('https://bszs.conac.cn/sitename') ? new Response(null, { status: 302, headers: { location: '/cert/view' } }) : html(CERT_PAGE),
+      url.startsWith('https://bszs.conac.cn/sitename')
+        ? new Response(null, { status: 302, headers: { location: '/cert/view' } })
+        : html(CERT_PAGE),
     );
     expect((await createConacClient({ fetch: same }).certificate(BEIJING_ID)).status).toBe('ok');
     const off = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'http://evil.example/' } }));
-    expect(await createConacClient({ fetch: off }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'redirect', detail: 'evil.example' });
+    expect(await createConacClient({ fetch: off }).certificate(BEIJING_ID)).toEqual({
+      status: 'unreachable',
+      cause: 'redirect',
+      detail: 'evil.example',
+    });
     expect(off).toHaveBeenCalledTimes(1);
   });
 
@@ -51,31 +60,55 @@ describe('certificate lookups', () => {
 
   it('stops reading past the size cap', async () => {
     const fetch = fakeFetch(() => html('x'.repeat(2000)));
-    expect(await createConacClient({ fetch, maxBytes: 1000 }).certificate(BEIJING_ID)).toMatchObject({ status: 'unreachable', cause: 'too-large' });
+    expect(await createConacClient({ fetch, maxBytes: 1000 }).certificate(BEIJING_ID)).toMatchObject({
+      status: 'unreachable',
+      cause: 'too-large',
+    });
   });
 
   it('reports network failures and error statuses as unreachable', async () => {
     const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    expect(await createConacClient({ fetch: down }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'network', detail: 'fetch failed' });
+    expect(await createConacClient({ fetch: down }).certificate(BEIJING_ID)).toEqual({
+      status: 'unreachable',
+      cause: 'network',
+      detail: 'fetch failed',
+    });
     // Node's fetch keeps what went wrong in the error's cause: it is worth saying.
-    const unresolved = fakeFetch(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND bszs.conac.cn') })));
+    const unresolved = fakeFetch(() =>
+      Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND bszs.conac.cn') })),
+    );
     expect(await createConacClient({ fetch: unresolved }).certificate(BEIJING_ID)).toMatchObject({
       cause: 'network',
       detail: 'fetch failed: getaddrinfo ENOTFOUND bszs.conac.cn',
     });
     const broken = fakeFetch(() => html('oops', { status: 503 }));
-    expect(await createConacClient({ fetch: broken }).certificate(BEIJING_ID)).toEqual({ status: 'unreachable', cause: 'http-status', detail: 'HTTP 503' });
+    expect(await createConacClient({ fetch: broken }).certificate(BEIJING_ID)).toEqual({
+      status: 'unreachable',
+      cause: 'http-status',
+      detail: 'HTTP 503',
+    });
   });
 
   it('does not read an answer of the wrong type', async () => {
     const fetch = fakeFetch(() => new Response(new Uint8Array([0x89, 0x50]), { headers: { 'content-type': 'image/png' } }));
-    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toEqual({ status: 'unreadable', detail: 'answered with image/png' });
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toEqual({
+      status: 'unreadable',
+      detail: 'answered with image/png',
+    });
   });
 
   it('decodes a GBK page', async () => {
-    const gbk = new Uint8Array(Buffer.from('<table><tr><th>\xbb\xfa\xb9\xb9\xc3\xfb\xb3\xc6</th><td>\xb1\xb1\xbe\xa9</td></tr><tr><th>\xd3\xf2\xc3\xfb</th><td>www.beijing.gov.cn</td></tr></table>', 'latin1'));
+    const gbk = new Uint8Array(
+      Buffer.from(
+        '<table><tr><th>\xbb\xfa\xb9\xb9\xc3\xfb\xb3\xc6</th><td>\xb1\xb1\xbe\xa9</td></tr><tr><th>\xd3\xf2\xc3\xfb</th><td>www.beijing.gov.cn</td></tr></table>',
+        'latin1',
+      ),
+    );
     const fetch = fakeFetch(() => new Response(gbk, { headers: { 'content-type': 'text/html; charset=GBK' } }));
-    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toMatchObject({ status: 'ok', certificate: { holder: '北京' } });
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toMatchObject({
+      status: 'ok',
+      certificate: { holder: '北京' },
+    });
   });
 });
 
@@ -110,13 +143,26 @@ describe('embed scripts', () => {
   it('derives the script address from its code and takes the certificate id from it', async () => {
     const code = 'CA010000000604299710001';
     expect(embedScriptUrl(code)).toBe(`https://dcs.conac.cn/js/01/000/0000/60429971/${code}.js`);
-    const fetch = fakeFetch(() => new Response(`document.getElementById("_ideConac").innerHTML='<a href="//bszs.conac.cn/sitename?method=show&id=${BEIJING_ID.toLowerCase()}">'`));
+    const fetch = fakeFetch(
+      () =>
+        new Response(
+          `document.getElementById("_ideConac").innerHTML='<a href="//bszs.conac.cn/sitename?method=show&id=${BEIJING_ID.toLowerCase()}">'`,
+        ),
+    );
     expect(await createConacClient({ fetch }).scriptCertId(code)).toEqual({ status: 'ok', certId: BEIJING_ID });
-    const assembled = fakeFetch(() => new Response(`var id = "${BEIJING_ID}"; var html = '<a href="//bszs.conac.cn/sitename?method=show&id=' + id + '">';`));
+    const assembled = fakeFetch(
+      () => new Response(`var id = "${BEIJING_ID}"; var html = '<a href="//bszs.conac.cn/sitename?method=show&id=' + id + '">';`),
+    );
     expect(await createConacClient({ fetch: assembled }).scriptCertId(code)).toEqual({ status: 'ok', certId: BEIJING_ID });
     const ambiguous = fakeFetch(() => new Response(`var a = "${BEIJING_ID}", b = "0123456789ABCDEF0123456789ABCDEF";`));
-    expect(await createConacClient({ fetch: ambiguous }).scriptCertId(code)).toEqual({ status: 'unresolved', detail: 'several candidate ids in the script' });
+    expect(await createConacClient({ fetch: ambiguous }).scriptCertId(code)).toEqual({
+      status: 'unresolved',
+      detail: 'several candidate ids in the script',
+    });
     const empty = fakeFetch(() => new Response('var x = 1;'));
-    expect(await createConacClient({ fetch: empty }).scriptCertId(code)).toEqual({ status: 'unresolved', detail: 'no certificate id in the script' });
+    expect(await createConacClient({ fetch: empty }).scriptCertId(code)).toEqual({
+      status: 'unresolved',
+      detail: 'no certificate id in the script',
+    });
   });
 });

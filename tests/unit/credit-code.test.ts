@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, creditCodeMatchesType } from '../../utils/credit-code';
+import { checkCreditCode, creditCodeMatchesType } from '../../utils/engine/credit-code';
 
 // Check characters below were computed with an independent script of the GB 32100 algorithm.
 describe('checkCreditCode', () => {
@@ -31,7 +31,13 @@ describe('checkCreditCode', () => {
     expect(checkCreditCode('92440300MA5ABCDE1E').category).toBe('enterprise');
     expect(checkCreditCode('93330108MA2H12345W').category).toBe('enterprise');
     expect(checkCreditCode('19110000MB1234567T').category).toBe('other');
-    for (const code of ['131000005000001236', '51110000500018345H', '92440300MA5ABCDE1E', '93330108MA2H12345W', '19110000MB1234567T']) {
+    for (const code of [
+      '131000005000001236',
+      '51110000500018345H',
+      '92440300MA5ABCDE1E',
+      '93330108MA2H12345W',
+      '19110000MB1234567T',
+    ]) {
       expect(checkCreditCode(code).checkOk).toBe(true);
     }
   });

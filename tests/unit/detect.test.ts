@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectMarks, MAX_MARKS, readClaims } from '../../utils/detect';
-import type { Mark } from '../../utils/scan';
+import { detectMarks, MAX_MARKS, readClaims } from '../../utils/engine/detect';
+import type { Mark } from '../../utils/engine/scan';
 
 const ID1 = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
 const ID2 = '0F1E2D3C4B5A69788796A5B4C3D2E1F0';
@@ -42,7 +42,12 @@ function mark(kind: Mark['kind'], fields: Partial<Expected> = {}): Expected {
     ...fields,
   };
 }
-const linked = (id: string, origin = 'https://bszs.conac.cn') => ({ certId: id, linkUrl: cert(id, origin), linkHost: new URL(origin).hostname, certificateLink: true });
+const linked = (id: string, origin = 'https://bszs.conac.cn') => ({
+  certId: id,
+  linkUrl: cert(id, origin),
+  linkHost: new URL(origin).hostname,
+  certificateLink: true,
+});
 const withoutHtml = (marks: Mark[]) => marks.map(({ html: _, ...rest }) => rest);
 
 describe.each(parsers)('detectMarks with %s', (_name, parse) => {
@@ -94,15 +99,21 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('resolves a relative embed against <base href>', () => {
-      const result = scanHtml(`<html><head><base href="https://mirror.example/site/"></head><body><span id="_ideConac"></span><script src="js/${CODE_A}.js"></script></body></html>`);
+      const result = scanHtml(
+        `<html><head><base href="https://mirror.example/site/"></head><body><span id="_ideConac"></span><script src="js/${CODE_A}.js"></script></body></html>`,
+      );
       expect(result.marks.map((m) => m.scriptUrl)).toEqual([`https://mirror.example/site/js/${CODE_A}.js`]);
     });
 
     it('reports an embed script copied to a lookalike host with that host, for the verifier to judge', () => {
       const src = `https://dcs.conac.cn.evil.example/js/11/000/0000/00012345/${CODE_A}.js`;
-      expect(scanHtml(page(`<span id="_ideConac"></span><script src="${src}"></script>`)).marks.map((m) => [m.kind, m.scriptCode, m.scriptUrl])).toEqual([
-        ['live-script', CODE_A, src],
-      ]);
+      expect(
+        scanHtml(page(`<span id="_ideConac"></span><script src="${src}"></script>`)).marks.map((m) => [
+          m.kind,
+          m.scriptCode,
+          m.scriptUrl,
+        ]),
+      ).toEqual([['live-script', CODE_A, src]]);
     });
 
     it('reports the error image', () => {
@@ -116,7 +127,9 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('reports a container holding only an image as image-only', () => {
-      expect(withoutHtml(scanHtml(page('<span id="_ideConac"><img src="/img/blue.png"></span>')).marks)).toEqual([mark('image-only', { color: 'blue' })]);
+      expect(withoutHtml(scanHtml(page('<span id="_ideConac"><img src="/img/blue.png"></span>')).marks)).toEqual([
+        mark('image-only', { color: 'blue' }),
+      ]);
     });
   });
 
@@ -133,7 +146,14 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
 
     it('resolves a protocol-relative link against the page, upper-cases the id, reads a data: image', () => {
       const [m] = scan('static-protocol-relative-data.html', {}, 'http://www.example.ac.cn/').marks;
-      expect(m).toMatchObject({ kind: 'static-link', certId: ID3, linkHost: 'bszs.conac.cn', certificateLink: true, color: 'blue', active: true });
+      expect(m).toMatchObject({
+        kind: 'static-link',
+        certId: ID3,
+        linkHost: 'bszs.conac.cn',
+        certificateLink: true,
+        color: 'blue',
+        active: true,
+      });
       expect(m.linkUrl).toBe(`http://bszs.conac.cn/sitename?id=${ID3.toLowerCase()}&method=show`);
     });
 
@@ -146,7 +166,9 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       ['/images/jiguanche.gif?v=2', null],
     ])('reads the colour a self-hosted copy of the image names (%s)', (src, color) => {
       // File names as found on real government portals.
-      const [m] = scanHtml(page(`<a href="https://bszs.conac.cn/sitename?method=show&amp;id=${ID1}"><img src="${src}" alt=""></a>`)).marks;
+      const [m] = scanHtml(
+        page(`<a href="https://bszs.conac.cn/sitename?method=show&amp;id=${ID1}"><img src="${src}" alt=""></a>`),
+      ).marks;
       expect(m).toMatchObject({ kind: 'static-link', certId: ID1, color });
     });
 
@@ -155,7 +177,9 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('accepts a double-escaped &amp;amp; from a saved template', () => {
-      const result = scanHtml(page(`<a href="http://bszs.conac.cn/sitename?method=show&amp;amp;id=${ID1}"><img src="/a.png"></a>`));
+      const result = scanHtml(
+        page(`<a href="http://bszs.conac.cn/sitename?method=show&amp;amp;id=${ID1}"><img src="/a.png"></a>`),
+      );
       expect(result.marks.map((m) => [m.kind, m.certId, m.certificateLink])).toEqual([['static-link', ID1, true]]);
     });
 
@@ -227,12 +251,16 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('reports a mark once when it is rendered, in script text and in a comment', () => {
-      expect(withoutHtml(scan('rendered-and-script.html').marks)).toEqual([mark('static-link', { ...linked(ID1), color: 'red' })]);
+      expect(withoutHtml(scan('rendered-and-script.html').marks)).toEqual([
+        mark('static-link', { ...linked(ID1), color: 'red' }),
+      ]);
     });
 
     it('reads a commented-out link', () => {
       const result = scan('commented-link.html');
-      expect(withoutHtml(result.marks)).toEqual([mark('commented-out', { ...linked(ID2, 'http://bszs.conac.cn'), color: 'red', active: false })]);
+      expect(withoutHtml(result.marks)).toEqual([
+        mark('commented-out', { ...linked(ID2, 'http://bszs.conac.cn'), color: 'red', active: false }),
+      ]);
       expect(result.marks[0].html).toContain('bszs.conac.cn/sitename');
     });
 
@@ -273,7 +301,10 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('caps a flood inside script text', () => {
-      const writes = Array.from({ length: 5000 }, (_, i) => `document.write('<a href="${cert(i.toString(16).padStart(32, 'a'))}">x</a>');`).join('\n');
+      const writes = Array.from(
+        { length: 5000 },
+        (_, i) => `document.write('<a href="${cert(i.toString(16).padStart(32, 'a'))}">x</a>');`,
+      ).join('\n');
       expect(scanHtml(page(`<script>${writes}</script>`)).marks).toHaveLength(MAX_MARKS);
     });
 
@@ -283,13 +314,20 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('never throws', () => {
-      expect(detectMarks({} as Document, PAGE)).toEqual({ url: PAGE, marks: [], claims: { owner: null, siteCode: null, icp: null, psb: null } });
+      expect(detectMarks({} as Document, PAGE)).toEqual({
+        url: PAGE,
+        marks: [],
+        claims: { owner: null, siteCode: null, icp: null, psb: null },
+      });
       const relative = page(`<a href="/sitename?method=show&id=${ID1}">党政机关</a>`);
       expect(scanHtml(relative, {}, 'not a url').marks).toEqual([]);
       expect(scanHtml(relative, {}, 'https://mirror.example/').marks.map((m) => m.linkHost)).toEqual(['mirror.example']);
-      expect(scanHtml(page('<a href="http://[broken"><img src="//dcs.conac.cn/image/red.png"></a>')).marks.map((m) => [m.linkUrl, m.linkHost])).toEqual([
-        ['http://[broken', ''],
-      ]);
+      expect(
+        scanHtml(page('<a href="http://[broken"><img src="//dcs.conac.cn/image/red.png"></a>')).marks.map((m) => [
+          m.linkUrl,
+          m.linkHost,
+        ]),
+      ).toEqual([['http://[broken', '']]);
     });
   });
 
@@ -304,10 +342,18 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it.each([
-      ['主办 with 承办 after it', '<p>主办单位：北京市人民政府办公厅&nbsp;&nbsp;承办单位：北京市政务服务和数据管理局</p>', '北京市人民政府办公厅'],
+      [
+        '主办 with 承办 after it',
+        '<p>主办单位：北京市人民政府办公厅&nbsp;&nbsp;承办单位：北京市政务服务和数据管理局</p>',
+        '北京市人民政府办公厅',
+      ],
       ['版权所有 with a colon', '<p>版权所有：中华人民共和国教育部</p><p>京ICP备10028400号</p>', '中华人民共和国教育部'],
       ['unit before 版权所有', '<div class="copy">© 2024 杭州市人民政府 版权所有</div>', '杭州市人民政府'],
-      ['value in the next table cell', '<table><tr><td>主办单位：</td><td>广东省人民政府办公厅</td></tr></table>', '广东省人民政府办公厅'],
+      [
+        'value in the next table cell',
+        '<table><tr><td>主办单位：</td><td>广东省人民政府办公厅</td></tr></table>',
+        '广东省人民政府办公厅',
+      ],
       ['主管 ignored', '<p>主管单位：某省人民政府 主办单位：某省人民政府办公厅</p>', '某省人民政府办公厅'],
       ['unit before 主办', '<p>中华人民共和国生态环境部主办　京ICP备05009132号</p>', '中华人民共和国生态环境部'],
       ['主办 outranks 版权所有', '<p>主办单位：某市人民政府</p><p>版权所有：某市大数据中心</p>', '某市人民政府'],
@@ -316,7 +362,11 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       ['ASCII colon and an inline link', '<p>主办单位:<a href="/">国家税务总局</a></p>', '国家税务总局'],
       ['boilerplate after 版权所有', '<p>版权所有 翻版必究</p><p>某县人民政府 版权所有</p>', '某县人民政府'],
       ['Copyright only', '<p>Copyright © 2001-2024 重庆市人民政府 All Rights Reserved</p>', '重庆市人民政府'],
-      ['the footer over an article above it', '<div class="article"><p>主办单位：市文化局</p></div><div class="footer"><p>主办单位：某市人民政府</p></div>', '某市人民政府'],
+      [
+        'the footer over an article above it',
+        '<div class="article"><p>主办单位：市文化局</p></div><div class="footer"><p>主办单位：某市人民政府</p></div>',
+        '某市人民政府',
+      ],
       ['script text skipped', '<p>主办单位：某市人民政府</p><script>var s = "主办单位：假冒单位";</script>', '某市人民政府'],
       ['nothing printed', '<p>联系我们 | 网站地图</p>', null],
     ])('owner: %s', (_label, body, owner) => {
@@ -324,12 +374,20 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     });
 
     it('reads site code, ICP and 公网安备 numbers in their common spellings', () => {
-      const claims = readClaims(parse(page('<p>网站标识码:bm35000001 | 京ICP备05070218号-1 | <a>京公网安备 11010202000001号</a></p>')));
-      expect(claims).toEqual({ owner: null, siteCode: 'bm35000001', icp: '京ICP备05070218号-1', psb: '京公网安备11010202000001号' });
+      const claims = readClaims(
+        parse(page('<p>网站标识码:bm35000001 | 京ICP备05070218号-1 | <a>京公网安备 11010202000001号</a></p>')),
+      );
+      expect(claims).toEqual({
+        owner: null,
+        siteCode: 'bm35000001',
+        icp: '京ICP备05070218号-1',
+        psb: '京公网安备11010202000001号',
+      });
     });
 
     it('takes the numbers the footer prints, not those an article above it quotes', () => {
-      const article = '<div class="article"><p>参照粤ICP备11111111号、网站标识码4400000001、粤公网安备 44000000000001号的做法</p></div>';
+      const article =
+        '<div class="article"><p>参照粤ICP备11111111号、网站标识码4400000001、粤公网安备 44000000000001号的做法</p></div>';
       const footer =
         '<div class="footer"><p>主办单位：某市人民政府 网站标识码：3301000001</p><p>浙ICP备05009132号 浙公网安备 33010002000001号</p></div>';
       expect(readClaims(parse(page(article + footer)))).toEqual({
@@ -339,7 +397,10 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
         psb: '浙公网安备33010002000001号',
       });
       // A footer without an ICP number is read further up, into the article: its number is the only one.
-      expect(readClaims(parse(page(article + footer.replace('浙ICP备05009132号 ', ''))))).toMatchObject({ siteCode: '3301000001', icp: '粤ICP备11111111号' });
+      expect(readClaims(parse(page(article + footer.replace('浙ICP备05009132号 ', ''))))).toMatchObject({
+        siteCode: '3301000001',
+        icp: '粤ICP备11111111号',
+      });
     });
 
     it('reads the footer of a long page', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  GOVERNMENT_SUFFIXES,
   domainRelation,
+  GOVERNMENT_SUFFIXES,
   isGovernmentDomain,
   isPublicSuffix,
   siteKey,
   toAsciiHost,
-} from '../../utils/domain';
+} from '../../utils/engine/domain';
 
 describe('toAsciiHost', () => {
   it('converts Chinese domains to punycode', () => {
@@ -31,7 +31,18 @@ describe('toAsciiHost', () => {
     expect(toAsciiHost('http://中国政府网.政务/')).toBe('xn--fiqs8sirgfmhq98a.xn--zfr164b');
   });
   it('returns null for what is not a host', () => {
-    for (const bad of ['', '   ', 'a b.cn', 'javascript:alert(1)', '(www.gov.cn)', '"www.gov.cn"', 'a..b.cn', '.gov.cn', 'http://', 'www.gov.cn<b>']) {
+    for (const bad of [
+      '',
+      '   ',
+      'a b.cn',
+      'javascript:alert(1)',
+      '(www.gov.cn)',
+      '"www.gov.cn"',
+      'a..b.cn',
+      '.gov.cn',
+      'http://',
+      'www.gov.cn<b>',
+    ]) {
       expect(toAsciiHost(bad), bad).toBe(null);
     }
   });
@@ -53,7 +64,19 @@ describe('siteKey', () => {
 
 describe('isPublicSuffix', () => {
   it('knows the registry suffixes, .cn second levels and every single label', () => {
-    for (const s of ['cn', 'com', 'gov.cn', 'com.cn', 'edu.cn', 'ac.cn', 'bj.cn', 'xn--zfr164b', 'xn--55qw42g', 'xn--zfr164b.cn', 'xn--55qw42g.cn']) {
+    for (const s of [
+      'cn',
+      'com',
+      'gov.cn',
+      'com.cn',
+      'edu.cn',
+      'ac.cn',
+      'bj.cn',
+      'xn--zfr164b',
+      'xn--55qw42g',
+      'xn--zfr164b.cn',
+      'xn--55qw42g.cn',
+    ]) {
       expect(isPublicSuffix(s), s).toBe(true);
     }
     for (const s of ['beijing.gov.cn', 'nlc.cn', 'xn--fiqs8sirgfmhq98a.xn--zfr164b']) expect(isPublicSuffix(s), s).toBe(false);
@@ -111,12 +134,30 @@ describe('domainRelation', () => {
 
 describe('isGovernmentDomain', () => {
   it('is true under .gov.cn, .政务, .公益 and their .cn forms', () => {
-    for (const h of ['www.gov.cn', 'WWW.BEIJING.GOV.CN', '中国政府网.政务', 'xn--fiqs8sirgfmhq98a.xn--zfr164b', '国务院.政务.cn', '国家图书馆.公益', 'x.xn--55qw42g.cn']) {
+    for (const h of [
+      'www.gov.cn',
+      'WWW.BEIJING.GOV.CN',
+      '中国政府网.政务',
+      'xn--fiqs8sirgfmhq98a.xn--zfr164b',
+      '国务院.政务.cn',
+      '国家图书馆.公益',
+      'x.xn--55qw42g.cn',
+    ]) {
       expect(isGovernmentDomain(h), h).toBe(true);
     }
   });
   it('is false for the suffixes themselves, look-alikes and other domains', () => {
-    for (const h of ['gov.cn', 'xn--zfr164b', '政务', 'xn--zfr164b.cn', 'evilgov.cn', 'www.gov.cn.evil.com', 'www.nlc.cn', 'gov.cn.com', '']) {
+    for (const h of [
+      'gov.cn',
+      'xn--zfr164b',
+      '政务',
+      'xn--zfr164b.cn',
+      'evilgov.cn',
+      'www.gov.cn.evil.com',
+      'www.nlc.cn',
+      'gov.cn.com',
+      '',
+    ]) {
       expect(isGovernmentDomain(h), h).toBe(false);
     }
   });

@@ -12,6 +12,7 @@
  * far slower than Chromium's), and never a 'verified' verdict for a site the certificate page
  * does not name.
  */
+
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -19,10 +20,11 @@ import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { certificatePage, notFoundPage } from '../../scripts/stand-in/pages';
 import { registry } from '../../scripts/stand-in/registry';
-import { parseCertificate, type CertificateParse } from '../../utils/certificate';
-import { detectMarks, MAX_MARKS } from '../../utils/detect';
-import type { PageScan } from '../../utils/scan';
-import { verify, type Lookups } from '../../utils/verify';
+import { type CertificateParse, parseCertificate } from '../../utils/engine/certificate';
+import { detectMarks, MAX_MARKS } from '../../utils/engine/detect';
+import type { PageScan } from '../../utils/engine/scan';
+import { type Lookups, verify } from '../../utils/engine/verify';
+import { seededRandom } from './random';
 
 /** Fixed by default, so CI is repeatable; GOVMARK_FUZZ_SEED=random explores a fresh one (printed). */
 const SEED_SETTING = process.env.GOVMARK_FUZZ_SEED ?? '20261122';
@@ -57,21 +59,10 @@ const TARGET = 'https://www.fuzz-target.gov.cn/';
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rand {
   next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
@@ -84,10 +75,117 @@ class Rand {
   }
 }
 
-const LABELS = ['机构名称', '机构类型', '机构地址', '机构职能', '网站名称', '域名', '中英文域名', '网站地址', '标识证书发放单位', '标识证书编号', '标识证书发放时间', '统一社会信用代码', '主办单位', '单位名称', '发放单位', '证书编号'];
-const VALUES = ['北京市人民政府', '党政机关', '事业单位', 'www.example.gov.cn', 'example.gov.cn', '某某县人民政府.政务', 'xn--fiqs8sirgfmhq98a.xn--zfr164b', '11110000000055822X', '2019-06-20', '该标识证书不存在', '已注销', 'http://a.cn/', '中央机构编制委员会办公室'];
-const SPECIALS = ['\u0000', '\u202e', '\u202d', '\u2066', '\u200b', '\u200f', '\ufeff', '\ud800', '\udfff', '😀', '\u3000', '\u00a0', '&#x202e;', '&#0;', '&#xD800;', '&amp;amp;', '&lt;script&gt;', '：', ':', '﹕', '\r\n', '\t', '<', '>', '"', "'", '&', '/', '<!--', '-->', '<![CDATA[', ']]>', '</', '<?xml ?>'];
-const TAGS = ['div', 'span', 'p', 'br', 'table', 'tbody', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'ul', 'li', 'a', 'img', 'b', 'i', 'font', 'label', 'center', 'script', 'style', 'template', 'noscript', 'title', 'iframe', 'svg', 'math', 'textarea', 'select', 'option', 'object', 'head', 'body', 'html', 'form', 'button', 'h2', 'x-custom'];
+const LABELS = [
+  '机构名称',
+  '机构类型',
+  '机构地址',
+  '机构职能',
+  '网站名称',
+  '域名',
+  '中英文域名',
+  '网站地址',
+  '标识证书发放单位',
+  '标识证书编号',
+  '标识证书发放时间',
+  '统一社会信用代码',
+  '主办单位',
+  '单位名称',
+  '发放单位',
+  '证书编号',
+];
+const VALUES = [
+  '北京市人民政府',
+  '党政机关',
+  '事业单位',
+  'www.example.gov.cn',
+  'example.gov.cn',
+  '某某县人民政府.政务',
+  'xn--fiqs8sirgfmhq98a.xn--zfr164b',
+  '11110000000055822X',
+  '2019-06-20',
+  '该标识证书不存在',
+  '已注销',
+  'http://a.cn/',
+  '中央机构编制委员会办公室',
+];
+const SPECIALS = [
+  '\u0000',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u200b',
+  '\u200f',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '\u3000',
+  '\u00a0',
+  '&#x202e;',
+  '&#0;',
+  '&#xD800;',
+  '&amp;amp;',
+  '&lt;script&gt;',
+  '：',
+  ':',
+  '﹕',
+  '\r\n',
+  '\t',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&',
+  '/',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '</',
+  '<?xml ?>',
+];
+const TAGS = [
+  'div',
+  'span',
+  'p',
+  'br',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'a',
+  'img',
+  'b',
+  'i',
+  'font',
+  'label',
+  'center',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'title',
+  'iframe',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'option',
+  'object',
+  'head',
+  'body',
+  'html',
+  'form',
+  'button',
+  'h2',
+  'x-custom',
+];
 const ATTRS = [
   'href="https://bszs.conac.cn/sitename?method=show&amp;id=2100248D951EAB04708D314CFF95473E"',
   'href="//bszs.conac.cn.evil.example/sitename?method=show&id=2100248D951EAB04708D314CFF95473E"',
@@ -173,7 +271,8 @@ const MUTATORS: Record<string, Mutator> = {
   flip(r, s) {
     const chars = [...s];
     if (!chars.length) return s;
-    for (let n = 1 + r.int(8); n > 0; n--) chars[r.int(chars.length)] = r.chance(0.5) ? String.fromCharCode(r.int(0x10000)) : r.pick(SPECIALS);
+    for (let n = 1 + r.int(8); n > 0; n--)
+      chars[r.int(chars.length)] = r.chance(0.5) ? String.fromCharCode(r.int(0x10000)) : r.pick(SPECIALS);
     return chars.join('');
   },
   deleteTag(r, s) {
@@ -196,13 +295,29 @@ const MUTATORS: Record<string, Mutator> = {
     return s.slice(0, at) + s.slice(a, b).repeat(1 + r.int(5)) + s.slice(at);
   },
   deepNest(r, s, limits) {
-    const unit = r.pick(['<div>', '<span>', '<table><tr><td>', '<b><i>', '<dl><dd>', '<td>', '<a href="/sitename?method=show&id=1">', '<ul><li>']);
+    const unit = r.pick([
+      '<div>',
+      '<span>',
+      '<table><tr><td>',
+      '<b><i>',
+      '<dl><dd>',
+      '<td>',
+      '<a href="/sitename?method=show&id=1">',
+      '<ul><li>',
+    ]);
     // Unclosed formatting elements (b, i, a) are re-opened by the HTML parser at every later tag;
     // thousands of them make happy-dom's parser (not the code under test) take minutes. Browsers cap nesting.
     const formatting = /^<(?:b|a)\b/.test(unit);
     const depth = formatting ? 20 + r.int(200) : 100 + r.int(limits.depth);
     const at = r.int(s.length + 1);
-    const close = r.chance(0.5) ? unit.replace(/<(\w+)[^>]*>/g, '</$1>').split(/(?=<\/)/).reverse().join('').repeat(depth) : '';
+    const close = r.chance(0.5)
+      ? unit
+          .replace(/<(\w+)[^>]*>/g, '</$1>')
+          .split(/(?=<\/)/)
+          .reverse()
+          .join('')
+          .repeat(depth)
+      : '';
     return `${s.slice(0, at)}${unit.repeat(depth)}${randomText(r)}${close}${s.slice(at)}`;
   },
   hugeAttribute(r, s, limits) {
@@ -224,7 +339,15 @@ const MUTATORS: Record<string, Mutator> = {
     const ends = tagSpans(s).map(([, b]) => b);
     const at = ends.length ? r.pick(ends) : s.length;
     const n = limits.huge;
-    const text = r.pick(['　'.repeat(n / 2), ' \n'.repeat(n / 4), '主办单位'.repeat(n / 20), '域名：a.cn '.repeat(n / 20), 'x'.repeat(n), `<script>var s = "${'x'.repeat(n)} conac /sitename?";</script>`, `<!-- conac ${'//a'.repeat(n / 3)} -->`]);
+    const text = r.pick([
+      '　'.repeat(n / 2),
+      ' \n'.repeat(n / 4),
+      '主办单位'.repeat(n / 20),
+      '域名：a.cn '.repeat(n / 20),
+      'x'.repeat(n),
+      `<script>var s = "${'x'.repeat(n)} conac /sitename?";</script>`,
+      `<!-- conac ${'//a'.repeat(n / 3)} -->`,
+    ]);
     return s.slice(0, at) + text + s.slice(at);
   },
   unicode(r, s) {
@@ -236,13 +359,18 @@ const MUTATORS: Record<string, Mutator> = {
   },
   labels(r, s) {
     const at = r.int(s.length + 1);
-    const soup = Array.from({ length: 1 + r.int(30) }, () => `${r.pick(LABELS)}${r.pick(['：', ':', ' ', '</td><td>', '<br>', ''])}${r.chance(0.5) ? r.pick(VALUES) : ''}`).join(r.pick(['', ' ', '<br>', '</p><p>']));
+    const soup = Array.from(
+      { length: 1 + r.int(30) },
+      () => `${r.pick(LABELS)}${r.pick(['：', ':', ' ', '</td><td>', '<br>', ''])}${r.chance(0.5) ? r.pick(VALUES) : ''}`,
+    ).join(r.pick(['', ' ', '<br>', '</p><p>']));
     return s.slice(0, at) + soup + s.slice(at);
   },
   manyMarks(r, s, limits) {
     const at = r.int(s.length + 1);
     const mark = r.pick(ATTRS.slice(0, 7));
-    return s.slice(0, at) + `<a ${mark}><img src="//dcs.conac.cn/image/red.png"></a>`.repeat(1 + r.int(limits.marks)) + s.slice(at);
+    return (
+      s.slice(0, at) + `<a ${mark}><img src="//dcs.conac.cn/image/red.png"></a>`.repeat(1 + r.int(limits.marks)) + s.slice(at)
+    );
   },
 };
 const MUTATOR_NAMES = Object.keys(MUTATORS);
@@ -263,10 +391,20 @@ function mutate(r: Rand, base: string, limits: Limits): { html: string; steps: s
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const htmlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dir, f), 'utf8'));
-const CERT_BASES = [...htmlFiles(join(__dirname, '../fixtures/certificates')), ...registry.map((record) => certificatePage(record)), notFoundPage()];
+const htmlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+const CERT_BASES = [
+  ...htmlFiles(join(__dirname, '../fixtures/certificates')),
+  ...registry.map((record) => certificatePage(record)),
+  notFoundPage(),
+];
 // The test pages and the stand-in's sample sites (read directly: sites.ts resolves files by import.meta.url, which happy-dom's URL mangles).
-const PAGE_BASES = [...htmlFiles(join(__dirname, '../fixtures/pages')), ...htmlFiles(join(__dirname, '../../scripts/stand-in/html'))];
+const PAGE_BASES = [
+  ...htmlFiles(join(__dirname, '../fixtures/pages')),
+  ...htmlFiles(join(__dirname, '../../scripts/stand-in/html')),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Checks
@@ -397,7 +535,9 @@ async function run(
     try {
       outcome = await one(r, i);
     } catch (error) {
-      throw new Error(`${name}, case ${i} (GOVMARK_FUZZ_SEED=${SEED}): ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `${name}, case ${i} (GOVMARK_FUZZ_SEED=${SEED}): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     timing.totalMs += outcome.ms;
     if (outcome.ms > timing.maxMs) {
@@ -420,7 +560,12 @@ const QUIET_WINDOW = {
     disableJavaScriptEvaluation: true,
     disableCSSFileLoading: true,
     disableIframePageLoading: true,
-    navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
+    navigation: {
+      disableMainFrameNavigation: true,
+      disableChildFrameNavigation: true,
+      disableChildPageNavigation: true,
+      disableFallbackToSetURL: true,
+    },
   },
 };
 
@@ -446,36 +591,48 @@ function happyParser() {
 }
 
 afterAll(() => {
-  console.log(`outside the code under test: DOM libraries' parsers ${parseMs.toFixed(0)} ms, closing happy-dom windows ${closeMs.toFixed(0)} ms, making inputs ${mutateMs.toFixed(0)} ms`);
+  console.log(
+    `outside the code under test: DOM libraries' parsers ${parseMs.toFixed(0)} ms, closing happy-dom windows ${closeMs.toFixed(0)} ms, making inputs ${mutateMs.toFixed(0)} ms`,
+  );
   console.log(`slowest happy-dom parses: ${slowParses.map(([ms, l]) => `${ms.toFixed(0)} ms ${l}`).join('; ')}`);
   for (const t of timings) {
-    console.log(`${t.name}: ${t.cases} cases, ${t.totalMs.toFixed(0)} ms in the code under test, slowest ${t.maxMs.toFixed(1)} ms (${t.worst})`);
+    console.log(
+      `${t.name}: ${t.cases} cases, ${t.totalMs.toFixed(0)} ms in the code under test, slowest ${t.maxMs.toFixed(1)} ms (${t.worst})`,
+    );
   }
 });
 
 describe(`fuzz (seed ${SEED})`, () => {
-  it(`parseCertificate: ${CERT_MUTATIONS} mutated certificate pages`, async () => {
-    await run('parseCertificate, mutated', CERT_MUTATIONS, 1, (r) => {
-      const { html, steps } = mutate(r, r.pick(CERT_BASES), BIG);
-      trace('parseCertificate, mutated', html);
-      const { value: parsed, ms } = timed(() => parseCertificate(html, ID));
-      checkCertificateShape(parsed);
-      // The mutations never write the target's host: no certificate here can be for it.
-      expect(verify(TARGET_SCAN, lookupsOf(parsed)).state).not.toBe('verified');
-      return { label: steps.join('+'), ms };
-    });
-  }, TEST_TIMEOUT_MS);
+  it(
+    `parseCertificate: ${CERT_MUTATIONS} mutated certificate pages`,
+    async () => {
+      await run('parseCertificate, mutated', CERT_MUTATIONS, 1, (r) => {
+        const { html, steps } = mutate(r, r.pick(CERT_BASES), BIG);
+        trace('parseCertificate, mutated', html);
+        const { value: parsed, ms } = timed(() => parseCertificate(html, ID));
+        checkCertificateShape(parsed);
+        // The mutations never write the target's host: no certificate here can be for it.
+        expect(verify(TARGET_SCAN, lookupsOf(parsed)).state).not.toBe('verified');
+        return { label: steps.join('+'), ms };
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it(`parseCertificate: ${CERT_JUNK} random documents, never a verified verdict`, async () => {
-    await run('parseCertificate, junk', CERT_JUNK, 2, (r) => {
-      const html = junkHtml(r);
-      trace('parseCertificate, junk', html);
-      const { value: parsed, ms } = timed(() => parseCertificate(html, ID));
-      checkCertificateShape(parsed);
-      expect(verify(TARGET_SCAN, lookupsOf(parsed)).state).not.toBe('verified');
-      return { label: `junk of ${html.length} chars`, ms };
-    });
-  }, TEST_TIMEOUT_MS);
+  it(
+    `parseCertificate: ${CERT_JUNK} random documents, never a verified verdict`,
+    async () => {
+      await run('parseCertificate, junk', CERT_JUNK, 2, (r) => {
+        const html = junkHtml(r);
+        trace('parseCertificate, junk', html);
+        const { value: parsed, ms } = timed(() => parseCertificate(html, ID));
+        checkCertificateShape(parsed);
+        expect(verify(TARGET_SCAN, lookupsOf(parsed)).state).not.toBe('verified');
+        return { label: `junk of ${html.length} chars`, ms };
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it('parseCertificate: inputs that are not strings or are empty', () => {
     for (const input of [undefined, null, 42, {}, '', '   ', '\u0000'] as unknown[]) {
@@ -518,23 +675,47 @@ describe(`fuzz (seed ${SEED})`, () => {
     return { label, ms };
   }
 
-  it(`detectMarks (happy-dom, as in the browser): ${DETECT_MUTATIONS} mutated pages`, async () => {
-    const happy = happyParser();
-    await run('detectMarks happy-dom, mutated', DETECT_MUTATIONS, 3, (r) => {
-      const { html, steps } = mutate(r, r.pick(PAGE_BASES), DOM);
-      return detectCase(r, html, happy, steps.join('+'));
-    }, DOM_LIMIT_MS);
-  }, TEST_TIMEOUT_MS);
+  it(
+    `detectMarks (happy-dom, as in the browser): ${DETECT_MUTATIONS} mutated pages`,
+    async () => {
+      const happy = happyParser();
+      await run(
+        'detectMarks happy-dom, mutated',
+        DETECT_MUTATIONS,
+        3,
+        (r) => {
+          const { html, steps } = mutate(r, r.pick(PAGE_BASES), DOM);
+          return detectCase(r, html, happy, steps.join('+'));
+        },
+        DOM_LIMIT_MS,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it(`detectMarks (happy-dom): ${DETECT_JUNK} random documents`, async () => {
-    const happy = happyParser();
-    await run('detectMarks happy-dom, junk', DETECT_JUNK, 4, (r) => detectCase(r, junkHtml(r), happy, 'junk'), DOM_LIMIT_MS);
-  }, TEST_TIMEOUT_MS);
+  it(
+    `detectMarks (happy-dom): ${DETECT_JUNK} random documents`,
+    async () => {
+      const happy = happyParser();
+      await run('detectMarks happy-dom, junk', DETECT_JUNK, 4, (r) => detectCase(r, junkHtml(r), happy, 'junk'), DOM_LIMIT_MS);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it(`detectMarks (linkedom, as in the command line): ${DETECT_LINKEDOM} mutated pages`, async () => {
-    await run('detectMarks linkedom, mutated', DETECT_LINKEDOM, 5, (r) => {
-      const { html, steps } = mutate(r, r.pick(PAGE_BASES), DOM);
-      return detectCase(r, html, linkedom, steps.join('+'));
-    }, DOM_LIMIT_MS);
-  }, TEST_TIMEOUT_MS);
+  it(
+    `detectMarks (linkedom, as in the command line): ${DETECT_LINKEDOM} mutated pages`,
+    async () => {
+      await run(
+        'detectMarks linkedom, mutated',
+        DETECT_LINKEDOM,
+        5,
+        (r) => {
+          const { html, steps } = mutate(r, r.pick(PAGE_BASES), DOM);
+          return detectCase(r, html, linkedom, steps.join('+'));
+        },
+        DOM_LIMIT_MS,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

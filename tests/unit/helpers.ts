@@ -1,7 +1,7 @@
 /** Builders for hand-made scans, certificates and lookups, shared by the unit tests. */
-import type { Certificate } from '../../utils/certificate';
-import type { Lookups } from '../../utils/verify';
-import type { Mark, PageScan } from '../../utils/scan';
+import type { Certificate } from '../../utils/engine/certificate';
+import type { Mark, PageScan } from '../../utils/engine/scan';
+import type { Lookups } from '../../utils/engine/verify';
 
 export const BEIJING_ID = '7A1C1D4C0D1E4F0B8E2F3A4B5C6D7E8F';
 

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { History } from '../../components/History';
-import { memoryStore } from '../../utils/browser-memory';
-import type { CheckResult } from '../../utils/engine';
-import { remember, type SiteMemory } from '../../utils/memory';
-import type { PageScan } from '../../utils/scan';
-import type { Lang } from '../../utils/verdict';
-import { verify, type Lookups } from '../../utils/verify';
+import type { CheckResult } from '../../utils/engine/check-page';
+import type { PageScan } from '../../utils/engine/scan';
+import type { Lang } from '../../utils/engine/verdict';
+import { type Lookups, verify } from '../../utils/engine/verify';
+import { memoryStore } from '../../utils/memory/browser-memory';
+import { remember, type SiteMemory } from '../../utils/memory/memory';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
 
 const OTHER_ID = '11112222333344445555666677778888';
@@ -21,7 +21,10 @@ function check(page: PageScan, lookups: Lookups): CheckResult {
 }
 const genuine = () => check(scan(), found(certificate()));
 const reissued = (holder: string, id = OTHER_ID) =>
-  check(scan({ owner: holder, marks: [mark({ certId: id, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${id}` })] }), found(certificate({ id, holder })));
+  check(
+    scan({ owner: holder, marks: [mark({ certId: id, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${id}` })] }),
+    found(certificate({ id, holder })),
+  );
 
 /** Beijing: verified, then reissued to another holder, then renamed; the CDC site: verified once, earlier. */
 function memories(): SiteMemory[] {
@@ -110,7 +113,10 @@ describe('history page', () => {
     expect(text('[data-testid="clear-status"]')).toContain('已清除 2 个网站的记录');
     expect($('[data-testid="history-empty"]')).not.toBeNull();
     expect($$('[data-testid="history-site"]')).toHaveLength(0);
-    expect(await browser.storage.local.get(['cache:cert:X', 'settings'])).toEqual({ 'cache:cert:X': { kept: true }, settings: { showBadge: true } });
+    expect(await browser.storage.local.get(['cache:cert:X', 'settings'])).toEqual({
+      'cache:cert:X': { kept: true },
+      settings: { showBadge: true },
+    });
   });
 
   it('says so when the history cannot be read', async () => {

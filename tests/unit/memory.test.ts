@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, type LocalArea } from '../../utils/browser-memory';
-import type { CheckResult } from '../../utils/engine';
+import type { CheckResult } from '../../utils/engine/check-page';
+import type { PageScan } from '../../utils/engine/scan';
+import { reasonMessage, stateOf, type Verdict } from '../../utils/engine/verdict';
+import { type Lookups, verify } from '../../utils/engine/verify';
+import { createMemoryStore, type LocalArea } from '../../utils/memory/browser-memory';
 import {
   applyChange,
   CHANGE_NOTICE_MS,
   indicatorWithChange,
   MAX_CHANGES,
   remember,
+  type SiteMemory,
   siteOf,
   withMemory,
-  type SiteMemory,
-} from '../../utils/memory';
-import type { PageScan } from '../../utils/scan';
-import { reasonMessage, stateOf, type Verdict } from '../../utils/verdict';
-import { verify, type Lookups } from '../../utils/verify';
+} from '../../utils/memory/memory';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
 
 const OTHER_ID = '11112222333344445555666677778888';
@@ -30,7 +30,10 @@ const genuine = () => check(scan(), found(certificate()));
 /** The same host now carries another genuine certificate, of another holder, registered for it. */
 const reissued = (holder = '北京市人民政府办公厅') =>
   check(
-    scan({ owner: holder, marks: [mark({ certId: OTHER_ID, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${OTHER_ID}` })] }),
+    scan({
+      owner: holder,
+      marks: [mark({ certId: OTHER_ID, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${OTHER_ID}` })],
+    }),
     found(certificate({ id: OTHER_ID, holder, certNumber: '1100000099' })),
   );
 
@@ -65,7 +68,11 @@ describe('certificate memory: what is remembered', () => {
   it('updates only the time of the last verification when the same certificate is seen again', () => {
     const { memory, change } = remember(first(), genuine(), T0 + DAY);
     expect(change).toBeNull();
-    expect(memory).toMatchObject({ firstSeen: new Date(T0).toISOString(), lastVerified: new Date(T0 + DAY).toISOString(), changes: [] });
+    expect(memory).toMatchObject({
+      firstSeen: new Date(T0).toISOString(),
+      lastVerified: new Date(T0 + DAY).toISOString(),
+      changes: [],
+    });
   });
 
   it('remembers a certificate registered for the site even when the page names another owner (a warning)', () => {
@@ -79,7 +86,11 @@ describe('certificate memory: what is remembered', () => {
       registryDown(),
       check(scan(), { certificates: {}, scripts: {}, offline: true }),
       check(scan({ marks: [], owner: null }), found()),
-      check(scan(), { certificates: { [BEIJING_ID]: { status: 'unreadable', detail: 'no labels' } }, scripts: {}, offline: false }),
+      check(scan(), {
+        certificates: { [BEIJING_ID]: { status: 'unreadable', detail: 'no labels' } },
+        scripts: {},
+        offline: false,
+      }),
       // A mark of the parent portal on a department's sub-domain: related, not this site's.
       check(scan({ url: 'https://news.beijing.gov.cn/' }), found(certificate())),
       // A borrowed mark on a copycat.
@@ -103,7 +114,12 @@ describe('certificate memory: changes', () => {
       fields: ['certId', 'holder'],
     });
     // The new certificate is now the one remembered, with the change on record.
-    expect(memory).toMatchObject({ certId: OTHER_ID, holder: '北京市人民政府办公厅', firstSeen: change!.at, lastVerified: change!.at });
+    expect(memory).toMatchObject({
+      certId: OTHER_ID,
+      holder: '北京市人民政府办公厅',
+      firstSeen: change!.at,
+      lastVerified: change!.at,
+    });
     expect(memory!.changes).toEqual([change]);
   });
 
@@ -115,7 +131,10 @@ describe('certificate memory: changes', () => {
   });
 
   it('records new registered domains without alerting', () => {
-    const more = check(scan(), found(certificate({ domains: ['www.beijing.gov.cn', 'xn--xyz'], domainsAsPrinted: ['www.beijing.gov.cn', '北京.政务'] })));
+    const more = check(
+      scan(),
+      found(certificate({ domains: ['www.beijing.gov.cn', 'xn--xyz'], domainsAsPrinted: ['www.beijing.gov.cn', '北京.政务'] })),
+    );
     const { memory, change } = remember(first(), more, T0 + DAY);
     expect(change).toBeNull();
     expect(memory!.domains).toEqual(['www.beijing.gov.cn', '北京.政务']);
@@ -149,7 +168,10 @@ describe('certificate memory: changes', () => {
       owner: '北京市人民政府办公厅',
       marks: [
         mark({ certId: OTHER_ID, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${OTHER_ID}` }),
-        mark({ linkUrl: `https://bszs.conac.cn.example.top/sitename?method=show&id=${BEIJING_ID}`, linkHost: 'bszs.conac.cn.example.top' }),
+        mark({
+          linkUrl: `https://bszs.conac.cn.example.top/sitename?method=show&id=${BEIJING_ID}`,
+          linkHost: 'bszs.conac.cn.example.top',
+        }),
       ],
     });
     const result = check(page, found(certificate({ id: OTHER_ID, holder: '北京市人民政府办公厅' })));
@@ -158,7 +180,10 @@ describe('certificate memory: changes', () => {
     expect(after).toBe(memory);
     expect(change?.to.certId).toBe(OTHER_ID);
     // A borrowed mark elsewhere says nothing about this site at all.
-    const borrowed = check(scan({ marks: [mark({ certId: OTHER_ID })] }), found(certificate({ id: OTHER_ID, domains: ['www.other.gov.cn'], domainsAsPrinted: ['www.other.gov.cn'] })));
+    const borrowed = check(
+      scan({ marks: [mark({ certId: OTHER_ID })] }),
+      found(certificate({ id: OTHER_ID, domains: ['www.other.gov.cn'], domainsAsPrinted: ['www.other.gov.cn'] })),
+    );
     expect(borrowed.verdict.state).toBe('danger');
     expect(remember(memory, borrowed, T0 + DAY)).toEqual({ memory, change: null });
   });
@@ -184,7 +209,11 @@ describe('certificate memory in the verdict (one model)', () => {
     expect(verdict.reasons[0]).toEqual({
       code: 'certificate-changed',
       severity: 'warning',
-      evidence: { expected: `北京市人民政府 (${BEIJING_ID})`, found: `北京市人民政府办公厅 (${OTHER_ID})`, detail: '2025-03-04T12:00:00.000Z' },
+      evidence: {
+        expected: `北京市人民政府 (${BEIJING_ID})`,
+        found: `北京市人民政府办公厅 (${OTHER_ID})`,
+        detail: '2025-03-04T12:00:00.000Z',
+      },
     });
     expect(verdict.reasons.slice(1)).toEqual(result.verdict.reasons);
     // Applied twice, still one reason; without a change, it goes away and the site is verified again.

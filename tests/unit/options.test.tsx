@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/Options';
-import { clearCertificateCache } from '../../utils/browser-store';
-import { settingsItem, type Settings } from '../../utils/settings';
-import type { Lang } from '../../utils/verdict';
+import type { Lang } from '../../utils/engine/verdict';
+import { clearCertificateCache } from '../../utils/extension/browser-store';
+import { type Settings, settingsItem } from '../../utils/extension/settings';
 
 let container: HTMLElement;
 
@@ -25,7 +25,15 @@ afterEach(() => {
 async function open(lang: Lang = 'zh') {
   const initial = await settingsItem.getValue();
   act(() =>
-    render(<Options lang={lang} initial={initial} save={(settings: Settings) => settingsItem.setValue(settings)} clearCache={clearCertificateCache} />, container),
+    render(
+      <Options
+        lang={lang}
+        initial={initial}
+        save={(settings: Settings) => settingsItem.setValue(settings)}
+        clearCache={clearCertificateCache}
+      />,
+      container,
+    ),
   );
 }
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageScan } from '../../utils/scan';
-import { watchPage } from '../../utils/page-watch';
+import type { PageScan } from '../../utils/engine/scan';
+import { watchPage } from '../../utils/extension/page-watch';
 
-const MARK = '<a href="https://bszs.conac.cn/sitename?method=show&amp;id=2100248D951EAB04708D314CFF95473E"><img src="https://dcs.conac.cn/image/red.png"></a>';
+const MARK =
+  '<a href="https://bszs.conac.cn/sitename?method=show&amp;id=2100248D951EAB04708D314CFF95473E"><img src="https://dcs.conac.cn/image/red.png"></a>';
 
 describe('watching a live page', () => {
   beforeEach(() => {
@@ -32,7 +33,9 @@ describe('watching a live page', () => {
     document.getElementById('footer')!.insertAdjacentHTML('beforeend', MARK);
     const reports: PageScan[] = [];
     watchPage(document, (scan) => reports.push(scan), { settleMs: 50 });
-    document.querySelector('footer a')!.setAttribute('href', 'https://bszs.conac.cn.evil.example/sitename?method=show&id=2100248D951EAB04708D314CFF95473E');
+    document
+      .querySelector('footer a')!
+      .setAttribute('href', 'https://bszs.conac.cn.evil.example/sitename?method=show&id=2100248D951EAB04708D314CFF95473E');
     await vi.advanceTimersByTimeAsync(100);
     expect(reports.at(-1)!.marks[0].linkHost).toBe('bszs.conac.cn.evil.example');
   });

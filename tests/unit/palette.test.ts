@@ -27,7 +27,10 @@ function contrast(a: string, b: string): number {
 /** [text, background] as the stylesheets pair them. */
 const PAIRS: [string, string][] = [
   ...['text', 'text-soft', 'muted', 'accent', 'ok', 'info', 'warning', 'danger', 'unknown', 'organ', 'institution'].flatMap(
-    (text): [string, string][] => [[text, 'surface'], [text, 'subtle']],
+    (text): [string, string][] => [
+      [text, 'surface'],
+      [text, 'subtle'],
+    ],
   ),
   ...['accent', 'ok', 'info', 'warning', 'danger', 'unknown'].map((solid): [string, string] => ['on-solid', solid]),
   ['band-danger-text', 'band-danger'],
@@ -49,7 +52,8 @@ describe.each([
   ['dark', dark],
 ])('the %s palette', (_name, palette) => {
   it('defines every colour the pairs use', () => {
-    for (const [text, background] of PAIRS) expect([palette[text], palette[background]], `${text} on ${background}`).not.toContain(undefined);
+    for (const [text, background] of PAIRS)
+      expect([palette[text], palette[background]], `${text} on ${background}`).not.toContain(undefined);
   });
 
   it.each(PAIRS)('%s on %s has at least 4.5:1 contrast', (text, background) => {

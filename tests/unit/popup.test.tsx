@@ -1,17 +1,17 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { certificateUrl } from '../../utils/conac';
-import type { CheckResult } from '../../utils/engine';
-import { applyChange, remember } from '../../utils/memory';
+import type { CheckResult } from '../../utils/engine/check-page';
+import { certificateUrl } from '../../utils/engine/conac';
+import type { PageScan } from '../../utils/engine/scan';
+import { reasonMessage } from '../../utils/engine/verdict';
+import { type Lookups, verify } from '../../utils/engine/verify';
+import type { TabState } from '../../utils/extension/tab-state';
+import { applyChange, remember } from '../../utils/memory/memory';
 import { renderText, toRecord } from '../../utils/report';
-import type { TabState } from '../../utils/tab-state';
-import { reasonMessage } from '../../utils/verdict';
-import { verify, type Lookups } from '../../utils/verify';
-import type { PageScan } from '../../utils/scan';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -70,7 +70,12 @@ const spoofedLink = () =>
   check(
     scan({
       url: 'https://www.beijing.gov.cn.example.top/',
-      marks: [mark({ linkUrl: `https://bszs.conac.cn.example.top/sitename?method=show&id=${BEIJING_ID}`, linkHost: 'bszs.conac.cn.example.top' })],
+      marks: [
+        mark({
+          linkUrl: `https://bszs.conac.cn.example.top/sitename?method=show&id=${BEIJING_ID}`,
+          linkHost: 'bszs.conac.cn.example.top',
+        }),
+      ],
     }),
     found(),
   );
@@ -208,7 +213,12 @@ describe('popup: problems', () => {
 
   it('names a Chinese domain in Chinese, with the ASCII form the address bar uses beside it', () => {
     const host = 'xn--gmq25jo2kfug1mda937e.xn--zfr164b';
-    const cert = certificate({ domains: [host], domainsAsPrinted: ['某某县人民政府.政务'], holder: '某某县人民政府办公室', siteName: '某某县人民政府网' });
+    const cert = certificate({
+      domains: [host],
+      domainsAsPrinted: ['某某县人民政府.政务'],
+      holder: '某某县人民政府办公室',
+      siteName: '某某县人民政府网',
+    });
     const result = check(scan({ url: `https://${host}/`, owner: '某某县人民政府办公室' }), found(cert));
     expect(result.verdict.state).toBe('verified');
     show({ state: done(result) });
@@ -472,7 +482,8 @@ describe('popup: exports and certificate memory', () => {
 
 describe('ui text', () => {
   const localeDir = join(__dirname, '../../public/_locales');
-  const table = (lang: string) => JSON.parse(readFileSync(join(localeDir, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  const table = (lang: string) =>
+    JSON.parse(readFileSync(join(localeDir, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 
   it('has every key in both languages, none empty', () => {
     const zh = table('zh_CN');

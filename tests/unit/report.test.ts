@@ -4,11 +4,11 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/scan';
 import packageJson from '../../package.json';
-import { detectMarks } from '../../utils/detect';
-import { checkPage, type CheckResult } from '../../utils/engine';
-import { applyChange, remember } from '../../utils/memory';
-import { RECORD_SCHEMA, renderText, toRecord, type CheckRecord } from '../../utils/report';
-import { verify, type Lookups } from '../../utils/verify';
+import { type CheckResult, checkPage } from '../../utils/engine/check-page';
+import { detectMarks } from '../../utils/engine/detect';
+import { type Lookups, verify } from '../../utils/engine/verify';
+import { applyChange, remember } from '../../utils/memory/memory';
+import { type CheckRecord, RECORD_SCHEMA, renderText, toRecord } from '../../utils/report';
 import { BEIJING_ID, certificate, mark, scan } from './helpers';
 
 const RECEIPT = {
@@ -19,14 +19,24 @@ const RECEIPT = {
 };
 
 function verifiedWithReceipt(): CheckResult {
-  const page = scan({ marks: [mark({ html: '<span id="_ideConac"><a href="//bszs.conac.cn/sitename?method=show&amp;id=X"><img src="red.png"></a></span>' })] });
-  const lookups: Lookups = { certificates: { [BEIJING_ID]: { status: 'ok', certificate: certificate(), receipt: RECEIPT } }, scripts: {}, offline: false };
+  const page = scan({
+    marks: [
+      mark({
+        html: '<span id="_ideConac"><a href="//bszs.conac.cn/sitename?method=show&amp;id=X"><img src="red.png"></a></span>',
+      }),
+    ],
+  });
+  const lookups: Lookups = {
+    certificates: { [BEIJING_ID]: { status: 'ok', certificate: certificate(), receipt: RECEIPT } },
+    scripts: {},
+    offline: false,
+  };
   return { checkedAt: '2025-03-04T05:06:07.000Z', scan: page, lookups, verdict: verify(page, lookups) };
 }
 
 /** Every path of keys in a record (array elements under "[]"), so two records' shapes can be compared. */
 function paths(value: unknown, prefix = ''): string[] {
-  if (Array.isArray(value)) return [prefix + '[]', ...value.flatMap((v) => paths(v, `${prefix}[].`))];
+  if (Array.isArray(value)) return [`${prefix}[]`, ...value.flatMap((v) => paths(v, `${prefix}[].`))];
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => [prefix + k, ...paths(v, `${prefix}${k}.`)]);
 }
@@ -69,7 +79,9 @@ describe('the evidence record (toRecord)', () => {
     const record = toRecord(verifiedWithReceipt(), 'en');
     expect(record.version).toBeNull();
     expect(record.requestedUrl).toBeNull();
-    expect(shape(record)).toEqual(shape(toRecord(verifiedWithReceipt(), 'en', { version: '1', requestedUrl: 'https://x.example/' })));
+    expect(shape(record)).toEqual(
+      shape(toRecord(verifiedWithReceipt(), 'en', { version: '1', requestedUrl: 'https://x.example/' })),
+    );
   });
 
   it('says whether the page was reached by a redirect when the address as given is known', () => {
@@ -94,8 +106,14 @@ describe('the evidence record (toRecord)', () => {
     const genuine = verifiedWithReceipt();
     const memory = remember(undefined, genuine, Date.parse('2025-03-01T12:00:00Z')).memory;
     const otherId = 'F'.repeat(32);
-    const page = scan({ marks: [mark({ certId: otherId, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${otherId}` })] });
-    const lookups: Lookups = { certificates: { [otherId]: { status: 'ok', certificate: certificate({ id: otherId }) } }, scripts: {}, offline: false };
+    const page = scan({
+      marks: [mark({ certId: otherId, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${otherId}` })],
+    });
+    const lookups: Lookups = {
+      certificates: { [otherId]: { status: 'ok', certificate: certificate({ id: otherId }) } },
+      scripts: {},
+      offline: false,
+    };
     const later: CheckResult = { checkedAt: '2025-03-04T12:00:00.000Z', scan: page, lookups, verdict: verify(page, lookups) };
     const changed = applyChange(later, remember(memory, later, Date.parse('2025-03-04T12:00:00Z')).change);
     const record = toRecord(changed, 'en');
@@ -115,7 +133,11 @@ describe('the extension and the command line make the same record', () => {
     const fromExtension = toRecord(result, 'zh', { version: packageJson.version, requestedUrl: null });
     // The command line, as a user runs it.
     const lines: string[] = [];
-    await run(['--json', '--offline', '--url', url, file], (line) => lines.push(line), () => undefined);
+    await run(
+      ['--json', '--offline', '--url', url, file],
+      (line) => lines.push(line),
+      () => undefined,
+    );
     expect(lines).toHaveLength(1);
     const fromCli = JSON.parse(lines[0]) as CheckRecord;
 
@@ -161,7 +183,11 @@ describe('the readable report (renderText)', () => {
   it('keeps a multi-line HTML fragment on one line', () => {
     const page = scan({ marks: [mark({ html: '<a href="x">\n  <img src="y">\n</a>' })] });
     const lookups: Lookups = { certificates: {}, scripts: {}, offline: true };
-    const text = renderText({ checkedAt: '2025-03-04T05:06:07.000Z', scan: page, lookups, verdict: verify(page, lookups) } as CheckResult, 'en', { full: true });
+    const text = renderText(
+      { checkedAt: '2025-03-04T05:06:07.000Z', scan: page, lookups, verdict: verify(page, lookups) } as CheckResult,
+      'en',
+      { full: true },
+    );
     expect(text).toContain('HTML: <a href="x"> <img src="y"> </a>');
   });
 });

@@ -4,17 +4,10 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findById,
-  recordByKey,
-  registry,
-  scriptPath,
-  UNKNOWN_ID,
-  withCreditCheck,
-} from '../../scripts/stand-in/registry';
-import { certIdInScript } from '../../utils/conac-client';
-import { HUGE_BYTES, REDIRECT_TARGET, startStandIn, type StandIn } from '../../scripts/stand-in/server';
+import { findById, recordByKey, registry, scriptPath, UNKNOWN_ID, withCreditCheck } from '../../scripts/stand-in/registry';
+import { HUGE_BYTES, REDIRECT_TARGET, type StandIn, startStandIn } from '../../scripts/stand-in/server';
 import { sampleSiteMap, sampleSites } from '../../scripts/stand-in/sites';
+import { certIdInScript } from '../../utils/engine/conac-client';
 
 interface Answer {
   status: number;
@@ -144,7 +137,16 @@ describe('stand-in server', () => {
       for (const value of [r.holder, r.holderType, r.siteName, r.certNumber, r.issueDate, r.issuer, ...r.domains]) {
         expect(page).toContain(value);
       }
-      for (const label of ['机构名称', '机构类型', '机构地址', '机构职能', '网站名称', '标识证书发放单位', '标识证书编号', '标识证书发放时间']) {
+      for (const label of [
+        '机构名称',
+        '机构类型',
+        '机构地址',
+        '机构职能',
+        '网站名称',
+        '标识证书发放单位',
+        '标识证书编号',
+        '标识证书发放时间',
+      ]) {
         expect(page).toContain(label);
       }
       expect(page).toMatch(/域名/);
@@ -304,7 +306,8 @@ describe('stand-in server', () => {
 });
 
 describe('sample sites', () => {
-  const ids = (html: string) => [...html.matchAll(/bszs\.conac\.cn\/sitename\?method=show&(?:amp;)?id=([0-9A-F]{32})/g)].map((m) => m[1]!);
+  const ids = (html: string) =>
+    [...html.matchAll(/bszs\.conac\.cn\/sitename\?method=show&(?:amp;)?id=([0-9A-F]{32})/g)].map((m) => m[1]!);
   const scripts = (html: string) => [...html.matchAll(/dcs\.conac\.cn(\/js\/[^'"]+\.js)/g)].map((m) => m[1]!);
 
   it('have unique hosts and real content', () => {
@@ -322,7 +325,10 @@ describe('sample sites', () => {
       expect(records.length, s.host).toBeGreaterThan(0);
       for (const r of records) {
         expect(r, s.host).toBeDefined();
-        expect(r!.domains.map((d) => new URL(`http://${d}`).hostname), s.host).toContain(s.host);
+        expect(
+          r!.domains.map((d) => new URL(`http://${d}`).hostname),
+          s.host,
+        ).toContain(s.host);
         expect(s.html, s.host).toContain(`主办单位：${r!.holder}`);
       }
     }

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CheckResult } from '../../utils/engine';
-import type { PageScan } from '../../utils/scan';
-import type { Settings } from '../../utils/settings';
-import { createTabChecker, type TabCheckerDeps } from '../../utils/tab-checker';
-import type { TabState } from '../../utils/tab-state';
+import type { CheckResult } from '../../utils/engine/check-page';
+import type { PageScan } from '../../utils/engine/scan';
+import type { Settings } from '../../utils/extension/settings';
+import { createTabChecker, type TabCheckerDeps } from '../../utils/extension/tab-checker';
+import type { TabState } from '../../utils/extension/tab-state';
 import { scan } from './helpers';
 
 function deferred<T>() {
@@ -39,7 +39,10 @@ describe('tab checker', () => {
   it('shows checking, then the result', async () => {
     const { checker, painted, states } = setup();
     await checker.scanned(1, scan());
-    expect(painted).toEqual([[1, 'checking'], [1, 'done']]);
+    expect(painted).toEqual([
+      [1, 'checking'],
+      [1, 'done'],
+    ]);
     expect(states.get(1)).toMatchObject({ status: 'done', url: 'https://www.beijing.gov.cn/' });
   });
 
@@ -51,7 +54,10 @@ describe('tab checker', () => {
     await checker.navigated(1, 'https://shop.example.com/');
     slow.resolve(resultFor(scan()));
     await first;
-    expect(painted).toEqual([[1, 'checking'], [1, 'idle']]);
+    expect(painted).toEqual([
+      [1, 'checking'],
+      [1, 'idle'],
+    ]);
     expect(states.get(1)).toEqual({ status: 'idle', url: 'https://shop.example.com/' });
   });
 
@@ -122,7 +128,10 @@ describe('tab checker', () => {
     const remembered: CheckResult[] = [];
     const remember = vi.fn(async (result: CheckResult): Promise<CheckResult> => {
       remembered.push(result);
-      return { ...result, verdict: { state: 'warning', reasons: [{ code: 'certificate-changed', severity: 'warning', evidence: {} }] } };
+      return {
+        ...result,
+        verdict: { state: 'warning', reasons: [{ code: 'certificate-changed', severity: 'warning', evidence: {} }] },
+      };
     });
     const painted: TabState[] = [];
     const { checker, states } = setup({ remember, paint: async (_tabId, state) => void painted.push(state) });

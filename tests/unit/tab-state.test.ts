@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPage } from '../../utils/engine';
-import { indicatorFor, isInternalPage, type TabState } from '../../utils/tab-state';
-import type { ConacClient } from '../../utils/conac-client';
+import type { Certificate } from '../../utils/engine/certificate';
+import { checkPage } from '../../utils/engine/check-page';
+import type { ConacClient } from '../../utils/engine/conac-client';
+import type { PageScan } from '../../utils/engine/scan';
+import { indicatorFor, isInternalPage, type TabState } from '../../utils/extension/tab-state';
 import { certificate, mark, scan } from './helpers';
-import type { Certificate } from '../../utils/certificate';
-import type { PageScan } from '../../utils/scan';
 
 const clientWith = (cert: Certificate): ConacClient => ({
   certificate: async () => ({ status: 'ok', certificate: cert }),
@@ -37,9 +37,15 @@ describe('toolbar indicator', () => {
   });
 
   it('is neutral while checking, on browser pages and where there is no mark', async () => {
-    expect(indicatorFor({ status: 'checking', url: 'https://a.cn/' }, 'zh', true)).toMatchObject({ icon: 'neutral', title: 'GovMark 标识核验: 正在核验…' });
+    expect(indicatorFor({ status: 'checking', url: 'https://a.cn/' }, 'zh', true)).toMatchObject({
+      icon: 'neutral',
+      title: 'GovMark 标识核验: 正在核验…',
+    });
     expect(indicatorFor({ status: 'internal', url: 'chrome://newtab/' }, 'en', true).icon).toBe('neutral');
-    expect(indicatorFor(await done(scan({ url: 'https://shop.example.com/', marks: [] })), 'zh', true)).toMatchObject({ icon: 'neutral', badgeText: '' });
+    expect(indicatorFor(await done(scan({ url: 'https://shop.example.com/', marks: [] })), 'zh', true)).toMatchObject({
+      icon: 'neutral',
+      badgeText: '',
+    });
   });
 
   it('knows which pages are the browser own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseUnitName, sameUnit } from '../../utils/unit-name';
+import { normaliseUnitName, sameUnit } from '../../utils/engine/unit-name';
 
 describe('normaliseUnitName', () => {
   it('removes every kind of whitespace and invisible character', () => {

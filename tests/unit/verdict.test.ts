@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateOf, type Reason } from '../../utils/verdict';
+import { type Reason, stateOf } from '../../utils/engine/verdict';
 
 const reason = (severity: Reason['severity']): Reason => ({ code: 'domain-match', severity, evidence: {} });
 
@@ -18,7 +18,7 @@ describe('stateOf', () => {
 describe('the README', () => {
   it('documents every reason code', async () => {
     const { readFile } = await import('node:fs/promises');
-    const { REASON_CODES } = await import('../../utils/verdict');
+    const { REASON_CODES } = await import('../../utils/engine/verdict');
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8').catch(() => readFile('README.md', 'utf8'));
     expect(REASON_CODES.filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verify, type Lookups } from '../../utils/verify';
-import { reasonMessage, type Verdict } from '../../utils/verdict';
+import { reasonMessage, type Verdict } from '../../utils/engine/verdict';
+import { type Lookups, verify } from '../../utils/engine/verify';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
 
 const codes = (verdict: Verdict) => verdict.reasons.map((r) => `${r.severity}:${r.code}`);
@@ -14,49 +14,80 @@ describe('verify: the certificate link', () => {
   });
 
   it.each([
-    ['a host that merely starts with the real one', 'http://bszs.conac.cn.example.com/sitename?method=show&id=' + BEIJING_ID, true],
-    ['a userinfo trick', 'http://bszs.conac.cn@evil.example/sitename?method=show&id=' + BEIJING_ID, true],
+    [
+      'a host that merely starts with the real one',
+      `http://bszs.conac.cn.example.com/sitename?method=show&id=${BEIJING_ID}`,
+      true,
+    ],
+    ['a userinfo trick', `http://bszs.conac.cn@evil.example/sitename?method=show&id=${BEIJING_ID}`, true],
     ['a dashed lookalike', 'https://bszs-conac.cn/', false],
-    ['a punycode lookalike', 'https://xn--bszs-conac-xyz.cn/sitename?method=show&id=' + BEIJING_ID, true],
+    ['a punycode lookalike', `https://xn--bszs-conac-xyz.cn/sitename?method=show&id=${BEIJING_ID}`, true],
     ['a javascript: URL', 'javascript:alert(1)', false],
     ['a data: URL', 'data:text/html,<h1>ok</h1>', false],
   ])('calls %s danger, never verified', (_name, linkUrl, certificateLink) => {
     const linkHost = URL.canParse(linkUrl) ? new URL(linkUrl).hostname : '';
     const verdict = verify(scan({ marks: [mark({ linkUrl, linkHost, certificateLink })] }), found(certificate()));
     expect(verdict.state).toBe('danger');
-    expect(verdict.reasons[0]).toMatchObject({ code: 'link-not-conac', severity: 'danger', evidence: { expected: 'bszs.conac.cn' } });
+    expect(verdict.reasons[0]).toMatchObject({
+      code: 'link-not-conac',
+      severity: 'danger',
+      evidence: { expected: 'bszs.conac.cn' },
+    });
   });
 
   it('accepts http, https and protocol-relative links to the real host alike', () => {
-    for (const linkUrl of [`http://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`, `https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`]) {
+    for (const linkUrl of [
+      `http://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`,
+      `https://bszs.conac.cn/sitename?method=show&id=${BEIJING_ID}`,
+    ]) {
       expect(verify(scan({ marks: [mark({ linkUrl })] }), found(certificate())).state).toBe('verified');
     }
   });
 
   it('cannot verify a link to the registry that is not a certificate page', () => {
-    const verdict = verify(scan({ marks: [mark({ certId: null, linkUrl: 'https://bszs.conac.cn/', certificateLink: false })] }), found());
+    const verdict = verify(
+      scan({ marks: [mark({ certId: null, linkUrl: 'https://bszs.conac.cn/', certificateLink: false })] }),
+      found(),
+    );
     expect(codes(verdict)).toEqual(['warning:mark-unverifiable']);
   });
 
   it.each([
-    ['the registry\'s own site', 'http://biaozhi.conac.cn/'],
-    ['CONAC\'s home page', 'https://www.conac.cn/'],
+    ["the registry's own site", 'http://biaozhi.conac.cn/'],
+    ["CONAC's home page", 'https://www.conac.cn/'],
   ])('cannot verify a mark that links to %s, but does not call it an imitation', (_name, linkUrl) => {
     // Seen on real portals: the official image linked to CONAC's other hosts instead of a certificate.
-    const verdict = verify(scan({ marks: [mark({ certId: null, linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink: false })] }), found());
+    const verdict = verify(
+      scan({ marks: [mark({ certId: null, linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink: false })] }),
+      found(),
+    );
     expect(codes(verdict)).toEqual(['warning:mark-unverifiable']);
   });
 
   it('still calls a certificate page on another CONAC host, or a host merely containing conac, danger', () => {
-    for (const linkUrl of [`https://szcert.conac.cn/sitename?method=show&id=${BEIJING_ID}`, 'https://conac.cn.example.top/', 'https://myconac.cn/']) {
+    for (const linkUrl of [
+      `https://szcert.conac.cn/sitename?method=show&id=${BEIJING_ID}`,
+      'https://conac.cn.example.top/',
+      'https://myconac.cn/',
+    ]) {
       const certificateLink = linkUrl.includes('sitename');
-      const verdict = verify(scan({ marks: [mark({ linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink, certId: certificateLink ? BEIJING_ID : null })] }), found(certificate()));
+      const verdict = verify(
+        scan({
+          marks: [
+            mark({ linkUrl, linkHost: new URL(linkUrl).hostname, certificateLink, certId: certificateLink ? BEIJING_ID : null }),
+          ],
+        }),
+        found(certificate()),
+      );
       expect(verdict.reasons[0], linkUrl).toMatchObject({ code: 'link-not-conac', severity: 'danger' });
     }
   });
 
   it('cannot verify an image-only mark', () => {
-    const verdict = verify(scan({ marks: [mark({ kind: 'image-only', certId: null, linkUrl: null, linkHost: null, certificateLink: false })] }), found());
+    const verdict = verify(
+      scan({ marks: [mark({ kind: 'image-only', certId: null, linkUrl: null, linkHost: null, certificateLink: false })] }),
+      found(),
+    );
     expect(verdict.state).toBe('warning');
     expect(verdict.reasons[0]).toMatchObject({ code: 'mark-unverifiable', evidence: { detail: 'image-only' } });
   });
@@ -75,7 +106,10 @@ describe('verify: domain', () => {
   it('calls a borrowed mark on another domain danger, naming the registered domains', () => {
     const verdict = verify(scan({ url: 'https://www.beijing-gov.com.cn/' }), found(certificate()));
     expect(verdict.state).toBe('danger');
-    expect(verdict.reasons[0]).toMatchObject({ code: 'domain-mismatch', evidence: { found: 'www.beijing-gov.com.cn', expected: 'www.beijing.gov.cn' } });
+    expect(verdict.reasons[0]).toMatchObject({
+      code: 'domain-mismatch',
+      evidence: { found: 'www.beijing-gov.com.cn', expected: 'www.beijing.gov.cn' },
+    });
   });
 
   it('warns about a sibling site of the same family', () => {
@@ -94,7 +128,10 @@ describe('verify: holder, colour and credit code', () => {
   it('warns when the page prints another owner, showing both', () => {
     const verdict = verify(scan({ owner: '北京市人民政府办公厅' }), found(certificate()));
     expect(verdict.state).toBe('warning');
-    expect(verdict.reasons[0]).toMatchObject({ code: 'holder-mismatch', evidence: { found: '北京市人民政府办公厅', expected: '北京市人民政府' } });
+    expect(verdict.reasons[0]).toMatchObject({
+      code: 'holder-mismatch',
+      evidence: { found: '北京市人民政府办公厅', expected: '北京市人民政府' },
+    });
   });
 
   it('ignores full-width forms, spaces and punctuation in names', () => {
@@ -131,7 +168,10 @@ describe('verify: the marks on the page', () => {
 
   it('warns about marks of different certificates, judging by the one registered for this site', () => {
     const other = certificate({ id: OTHER_ID, domains: ['www.moe.gov.cn'], holder: '中华人民共和国教育部' });
-    const verdict = verify(scan({ marks: [mark({ certId: OTHER_ID, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${OTHER_ID}` }), mark()] }), found(certificate(), other));
+    const verdict = verify(
+      scan({ marks: [mark({ certId: OTHER_ID, linkUrl: `https://bszs.conac.cn/sitename?method=show&id=${OTHER_ID}` }), mark()] }),
+      found(certificate(), other),
+    );
     expect(codes(verdict)).toEqual(['warning:multiple-certificates', 'ok:domain-match', 'ok:holder-match', 'ok:color-match']);
   });
 
@@ -160,37 +200,80 @@ describe('verify: when the registry cannot be asked', () => {
     ['http-status', 'service-error'],
     ['too-large', 'service-error'],
   ] as const)('a %s failure is unknown (%s), never verified', (cause, code) => {
-    const lookups: Lookups = { certificates: { [BEIJING_ID]: { status: 'unreachable', cause, detail: 'x' } }, scripts: {}, offline: false };
+    const lookups: Lookups = {
+      certificates: { [BEIJING_ID]: { status: 'unreachable', cause, detail: 'x' } },
+      scripts: {},
+      offline: false,
+    };
     const verdict = verify(scan(), lookups);
     expect(verdict.state).toBe('unknown');
     expect(verdict.reasons[0].code).toBe(code);
   });
 
   it('an unreadable certificate page is unknown, not a pass', () => {
-    const lookups: Lookups = { certificates: { [BEIJING_ID]: { status: 'unreadable', detail: 'no 机构名称 label' } }, scripts: {}, offline: false };
+    const lookups: Lookups = {
+      certificates: { [BEIJING_ID]: { status: 'unreadable', detail: 'no 机构名称 label' } },
+      scripts: {},
+      offline: false,
+    };
     expect(codes(verify(scan(), lookups))).toEqual(['unknown:certificate-unreadable']);
   });
 
   it('offline, a mark is unknown and the page checks still run', () => {
     const lookups: Lookups = { certificates: {}, scripts: {}, offline: true };
     expect(codes(verify(scan(), lookups))).toEqual(['unknown:offline']);
-    const spoofed = mark({ linkUrl: 'http://bszs.conac.cn.evil.example/sitename?method=show&id=' + BEIJING_ID, linkHost: 'bszs.conac.cn.evil.example' });
+    const spoofed = mark({
+      linkUrl: `http://bszs.conac.cn.evil.example/sitename?method=show&id=${BEIJING_ID}`,
+      linkHost: 'bszs.conac.cn.evil.example',
+    });
     expect(verify(scan({ marks: [spoofed] }), lookups).state).toBe('danger');
   });
 
   it('uses the certificate id an embed script gave', () => {
-    const live = mark({ kind: 'live-script', certId: null, linkUrl: null, linkHost: null, certificateLink: false, scriptCode: 'CA010000000604299710001' });
-    const lookups = { ...found(certificate()), scripts: { CA010000000604299710001: { status: 'ok' as const, certId: BEIJING_ID } } };
+    const live = mark({
+      kind: 'live-script',
+      certId: null,
+      linkUrl: null,
+      linkHost: null,
+      certificateLink: false,
+      scriptCode: 'CA010000000604299710001',
+    });
+    const lookups = {
+      ...found(certificate()),
+      scripts: { CA010000000604299710001: { status: 'ok' as const, certId: BEIJING_ID } },
+    };
     expect(verify(scan({ marks: [live] }), lookups).state).toBe('verified');
-    const unresolved = { ...found(), scripts: { CA010000000604299710001: { status: 'unresolved' as const, detail: 'no certificate id in the script' } } };
+    const unresolved = {
+      ...found(),
+      scripts: { CA010000000604299710001: { status: 'unresolved' as const, detail: 'no certificate id in the script' } },
+    };
     expect(codes(verify(scan({ marks: [live] }), unresolved))).toEqual(['unknown:script-unresolved']);
   });
 
   it('an official embed that never rendered: the site is at fault only if the script can be had', () => {
-    const inert = mark({ kind: 'live-script', active: false, certId: null, linkUrl: null, linkHost: null, certificateLink: false, color: null, scriptCode: 'CA010000000604299710001' });
-    const resolved = { ...found(certificate()), scripts: { CA010000000604299710001: { status: 'ok' as const, certId: BEIJING_ID } } };
-    expect(codes(verify(scan({ marks: [inert] }), resolved))).toEqual(['warning:mark-not-displayed', 'ok:domain-match', 'ok:holder-match']);
-    const down = { ...found(), scripts: { CA010000000604299710001: { status: 'unreachable' as const, cause: 'network' as const, detail: 'refused' } } };
+    const inert = mark({
+      kind: 'live-script',
+      active: false,
+      certId: null,
+      linkUrl: null,
+      linkHost: null,
+      certificateLink: false,
+      color: null,
+      scriptCode: 'CA010000000604299710001',
+    });
+    const resolved = {
+      ...found(certificate()),
+      scripts: { CA010000000604299710001: { status: 'ok' as const, certId: BEIJING_ID } },
+    };
+    expect(codes(verify(scan({ marks: [inert] }), resolved))).toEqual([
+      'warning:mark-not-displayed',
+      'ok:domain-match',
+      'ok:holder-match',
+    ]);
+    const down = {
+      ...found(),
+      scripts: { CA010000000604299710001: { status: 'unreachable' as const, cause: 'network' as const, detail: 'refused' } },
+    };
     expect(codes(verify(scan({ marks: [inert] }), down))).toEqual(['unknown:service-unreachable']);
   });
 });

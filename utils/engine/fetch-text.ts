@@ -49,7 +49,8 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
       if (response.status >= 300 && response.status < 400) {
         const target = new URL(response.headers.get('location') ?? '', current);
         const offHost = options.redirects === 'same-host' && target.host !== new URL(current).host;
-        if (offHost || hop >= MAX_REDIRECTS || !/^https?:$/.test(target.protocol)) return unreachable('redirect', target.host || target.href);
+        if (offHost || hop >= MAX_REDIRECTS || !/^https?:$/.test(target.protocol))
+          return unreachable('redirect', target.host || target.href);
         current = target.href;
         continue;
       }

@@ -2,12 +2,12 @@
  * Certificate memory: per site, the certificate last verified there, and every change since. Pure.
  * It lives in this browser only (see browser-memory.ts); nothing of it is ever sent anywhere.
  */
-import type { Certificate } from './certificate';
-import { domainRelation, siteKey, toAsciiHost } from './domain';
-import type { CheckResult } from './engine';
-import type { Indicator } from './tab-state';
-import { reasonMessage, stateOf, type Lang, type Reason, type Severity, type Verdict } from './verdict';
-import { primaryCertificate } from './verify';
+import type { Certificate } from '../engine/certificate';
+import type { CheckResult } from '../engine/check-page';
+import { domainRelation, siteKey, toAsciiHost } from '../engine/domain';
+import { type Lang, type Reason, reasonMessage, type Severity, stateOf, type Verdict } from '../engine/verdict';
+import { primaryCertificate } from '../engine/verify';
+import type { Indicator } from '../extension/tab-state';
 
 /** What a certificate said about who holds the site. */
 export interface Snapshot {
@@ -82,7 +82,8 @@ function snapshotOf(cert: Certificate): Snapshot {
 }
 
 const sameHolder = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, '') === (b ?? '').replace(/\s+/g, '');
-const domainSet = (domains: string[]) => [...new Set(domains.map((d) => toAsciiHost(d) ?? d.trim().toLowerCase()))].sort().join(' ');
+const domainSet = (domains: string[]) =>
+  [...new Set(domains.map((d) => toAsciiHost(d) ?? d.trim().toLowerCase()))].sort().join(' ');
 
 function changedFields(from: Snapshot, to: Snapshot): ChangedField[] {
   const fields: ChangedField[] = [];

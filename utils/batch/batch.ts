@@ -14,11 +14,11 @@
  * - Blank lines are ignored; in a plain list, so are lines starting with `#`.
  * Nothing is dropped silently: every line that is not checked is listed with its line number and why.
  */
-import type { CheckResult } from './engine';
-import type { FailureCause, Receipt } from './fetch-text';
-import { t, type MessageKey } from './i18n';
-import { RECORD_SCHEMA, toRecord, type CheckRecord } from './report';
-import type { Lang, VerdictState } from './verdict';
+import type { CheckResult } from '../engine/check-page';
+import type { FailureCause, Receipt } from '../engine/fetch-text';
+import type { Lang, VerdictState } from '../engine/verdict';
+import { type MessageKey, t } from '../i18n';
+import { type CheckRecord, RECORD_SCHEMA, toRecord } from '../report';
 
 export const DEFAULT_CONCURRENCY = 6;
 export const MAX_CONCURRENCY = 16;
@@ -60,7 +60,21 @@ export interface ParsedInput {
 }
 
 /** Header names taken as the address column (compared trimmed, case-insensitive). `address` is what the export writes. */
-export const ADDRESS_HEADERS = ['address', 'url', 'website', 'site', 'link', 'domain', '网址', '地址', '网站地址', '网站网址', '网站', '域名', '链接'];
+export const ADDRESS_HEADERS = [
+  'address',
+  'url',
+  'website',
+  'site',
+  'link',
+  'domain',
+  '网址',
+  '地址',
+  '网站地址',
+  '网站网址',
+  '网站',
+  '域名',
+  '链接',
+];
 
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 /** Spaces the URL parser would not strip, such as the ideographic space U+3000. */
@@ -89,11 +103,16 @@ export function normaliseAddress(raw: string): Normalised {
   } catch {
     return { ok: false, reason: 'not-a-url' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'unsupported-scheme', detail: url.protocol.slice(0, -1) };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'unsupported-scheme', detail: url.protocol.slice(0, -1) };
   // Browsers refuse to fetch such addresses, and an audit list has no business carrying passwords.
   if (url.username || url.password) return { ok: false, reason: 'credentials' };
   const host = url.hostname;
-  const hostOk = host.startsWith('[') || IPV4.test(host) || host === 'localhost' || (HOST_NAME.test(host) && host.replace(/\.$/, '').includes('.'));
+  const hostOk =
+    host.startsWith('[') ||
+    IPV4.test(host) ||
+    host === 'localhost' ||
+    (HOST_NAME.test(host) && host.replace(/\.$/, '').includes('.'));
   if (!hostOk) return { ok: false, reason: 'not-a-url' };
   url.hash = '';
   if (url.href.length > MAX_ADDRESS_LENGTH) return { ok: false, reason: 'too-long' };
@@ -122,7 +141,8 @@ export function parseInput(input: string, options: ParseOptions = {}): ParsedInp
     if (csvHint && looksLikeCsvRow(raw, normal.ok)) normal = { ok: false, reason: 'csv-without-header' };
     if (!normal.ok) return void result.errors.push({ line, text: shown, reason: normal.reason, detail: normal.detail });
     const earlier = seen.get(normal.url);
-    if (earlier !== undefined) return void result.errors.push({ line, text: shown, reason: 'duplicate', detail: String(earlier) });
+    if (earlier !== undefined)
+      return void result.errors.push({ line, text: shown, reason: 'duplicate', detail: String(earlier) });
     if (result.urls.length >= max) return void result.errors.push({ line, text: shown, reason: 'too-many', detail: String(max) });
     seen.set(normal.url, line);
     result.urls.push(normal.url);
@@ -391,7 +411,8 @@ export interface FailureRecord {
 }
 
 export function toBatchRecord(entry: BatchEntry, lang: Lang, version: string): BatchRecord {
-  if (entry.result) return { ...toRecord(entry.result, lang, { version, requestedUrl: entry.address }), page: entry.page ?? null, error: null };
+  if (entry.result)
+    return { ...toRecord(entry.result, lang, { version, requestedUrl: entry.address }), page: entry.page ?? null, error: null };
   const error = entry.error ?? { cause: 'internal', detail: 'no result' };
   return {
     schema: RECORD_SCHEMA,

@@ -8,7 +8,7 @@
  * rewriting one item holding them all would cost O(n²) over a run).
  */
 import { browser } from 'wxt/browser';
-import type { BatchEntry, InputProblem } from '@/utils/batch';
+import type { BatchEntry, InputProblem } from '@/utils/batch/batch';
 
 export const RUN_KEY = 'batch:run';
 export const RESULT_PREFIX = 'batch:result:';

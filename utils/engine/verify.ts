@@ -1,12 +1,12 @@
 /** The rules: from what the page shows and what the certificates say, to one verdict. Pure. */
 import type { Certificate } from './certificate';
-import type { CertificateLookup, ScriptLookup } from './conac-client';
 import { CERTIFICATE_HOST } from './conac';
+import type { CertificateLookup, ScriptLookup } from './conac-client';
 import { checkCreditCode, creditCodeMatchesType } from './credit-code';
 import { domainRelation, isGovernmentDomain } from './domain';
 import type { Mark, PageScan } from './scan';
 import { sameUnit } from './unit-name';
-import { stateOf, type Reason, type Severity, type Verdict } from './verdict';
+import { type Reason, type Severity, stateOf, type Verdict } from './verdict';
 
 export interface Lookups {
   /** Certificate lookups by certificate id; absent when offline. */
@@ -42,7 +42,9 @@ export function idsToLookUp(scan: PageScan, scripts: Lookups['scripts'] = {}): s
 
 /** Embed scripts to resolve: official embeds that did not render a link. */
 export function scriptsToResolve(scan: PageScan): string[] {
-  const codes = checkable(scan).filter((m) => !m.certId && m.scriptCode).map((m) => m.scriptCode!);
+  const codes = checkable(scan)
+    .filter((m) => !m.certId && m.scriptCode)
+    .map((m) => m.scriptCode!);
   return [...new Set(codes)];
 }
 
@@ -84,13 +86,18 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
 
   for (const mark of checkable(scan)) {
     const link = linkVerdict(mark);
-    if (link === 'imitation') add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
+    if (link === 'imitation')
+      add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
     if (link === 'not-a-certificate') add('mark-unverifiable', 'warning', { found: mark.linkUrl ?? '' });
     if (link === 'none') add('mark-unverifiable', 'warning', { detail: 'image-only' });
     if (mark.scriptCode && !markCertId(mark, lookups.scripts) && !lookups.offline) {
       const script = lookups.scripts[mark.scriptCode];
       if (script?.status === 'unreachable') addUnreachable(add, script);
-      else add('script-unresolved', 'unknown', { found: mark.scriptCode, detail: script?.status === 'unresolved' ? script.detail : 'not fetched' });
+      else
+        add('script-unresolved', 'unknown', {
+          found: mark.scriptCode,
+          detail: script?.status === 'unresolved' ? script.detail : 'not fetched',
+        });
     }
   }
 
@@ -156,7 +163,14 @@ function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pag
 type AddReason = (code: Reason['code'], severity: Severity, evidence?: Reason['evidence']) => void;
 
 function addUnreachable(add: AddReason, failure: { cause: string; detail: string }) {
-  const code = failure.cause === 'timeout' ? 'service-timeout' : failure.cause === 'redirect' ? 'service-redirect' : failure.cause === 'network' ? 'service-unreachable' : 'service-error';
+  const code =
+    failure.cause === 'timeout'
+      ? 'service-timeout'
+      : failure.cause === 'redirect'
+        ? 'service-redirect'
+        : failure.cause === 'network'
+          ? 'service-unreachable'
+          : 'service-error';
   add(code, 'unknown', { found: failure.detail, detail: failure.detail });
 }
 

@@ -10,13 +10,7 @@ const WELL_FORMED = /^[0-9A-HJ-NPQRTUW-Y]{18}$/;
  * From chars 1-2. 91 (enterprise), 92 (individual business) and 93 (farmers' co-operative) are
  * all 'enterprise': market entities registered by market regulation, never an organ or institution.
  */
-export type CreditCodeCategory =
-  | 'organ'
-  | 'institution'
-  | 'mass-organisation'
-  | 'social-organisation'
-  | 'enterprise'
-  | 'other';
+export type CreditCodeCategory = 'organ' | 'institution' | 'mass-organisation' | 'social-organisation' | 'enterprise' | 'other';
 
 export interface CreditCodeCheck {
   /** 18 characters from the code's character set. */
@@ -59,10 +53,7 @@ function categoryOf(prefix: string): CreditCodeCategory {
  * (no category, 'other' on either side, or a mass organisation shown as an institution).
  * Mass organisations (群团) are 'organ' on certificates.
  */
-export function creditCodeMatchesType(
-  category: CreditCodeCategory | null,
-  holderType: HolderType | null,
-): boolean | null {
+export function creditCodeMatchesType(category: CreditCodeCategory | null, holderType: HolderType | null): boolean | null {
   if (!category || !holderType || category === 'other' || holderType === 'other') return null;
   if (category === 'mass-organisation') return holderType === 'organ' ? true : null;
   return category === holderType;

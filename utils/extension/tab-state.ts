@@ -1,8 +1,8 @@
 /** What the extension knows about one tab, and how the toolbar shows it. Pure. */
-import type { CheckResult } from './engine';
-import { stateName, t } from './i18n';
-import type { Lang } from './verdict';
-import { primaryCertificate } from './verify';
+import type { CheckResult } from '../engine/check-page';
+import type { Lang } from '../engine/verdict';
+import { primaryCertificate } from '../engine/verify';
+import { stateName, t } from '../i18n';
 
 export type TabState =
   /** Nothing scanned yet: loading, or a page the content script cannot run on. */
@@ -38,7 +38,12 @@ export function isInternalPage(url: string | undefined): boolean {
 
 export function indicatorFor(state: TabState, lang: Lang, showBadge: boolean): Indicator {
   const name = t(lang, 'extName');
-  const neutral = (key: Parameters<typeof t>[1]): Indicator => ({ icon: 'neutral', badgeText: '', badgeColor: '', title: `${name}: ${t(lang, key)}` });
+  const neutral = (key: Parameters<typeof t>[1]): Indicator => ({
+    icon: 'neutral',
+    badgeText: '',
+    badgeColor: '',
+    title: `${name}: ${t(lang, key)}`,
+  });
   switch (state.status) {
     case 'idle':
       return neutral('stateIdle');
@@ -63,7 +68,12 @@ export function indicatorFor(state: TabState, lang: Lang, showBadge: boolean): I
             : verdict.state;
       const badge = showBadge && (verdict.state === 'warning' || verdict.state === 'danger') ? BADGE[verdict.state] : null;
       const holder = cert?.holder ? ` — ${cert.holder}` : '';
-      return { icon, badgeText: badge?.text ?? '', badgeColor: badge?.color ?? '', title: `${name}: ${stateName(verdict.state, lang)}${holder}` };
+      return {
+        icon,
+        badgeText: badge?.text ?? '',
+        badgeColor: badge?.color ?? '',
+        title: `${name}: ${stateName(verdict.state, lang)}${holder}`,
+      };
     }
   }
 }

@@ -4,11 +4,12 @@
  * embed scripts and certificates, verify. Never throws: a page that cannot be had is an entry
  * with an error (state unknown).
  */
+
+import { checkPage } from '../engine/check-page';
+import type { ConacClient } from '../engine/conac-client';
+import { detectMarks } from '../engine/detect';
+import { fetchText } from '../engine/fetch-text';
 import type { BatchEntry, CheckFailure } from './batch';
-import type { ConacClient } from './conac-client';
-import { detectMarks } from './detect';
-import { checkPage } from './engine';
-import { fetchText } from './fetch-text';
 
 export interface BatchCheckDeps {
   fetch: typeof fetch;
@@ -38,7 +39,8 @@ export async function checkAddress(address: string, deps: BatchCheckDeps): Promi
       now,
     });
     if (page.status === 'unreachable') return failed({ cause: page.cause, detail: page.detail });
-    if (!PAGE_TYPES.test(page.contentType)) return { ...failed({ cause: 'not-html', detail: page.contentType }), page: page.receipt };
+    if (!PAGE_TYPES.test(page.contentType))
+      return { ...failed({ cause: 'not-html', detail: page.contentType }), page: page.receipt };
     const scan = detectMarks(deps.parseHtml(page.text), page.receipt.url, { live: false });
     const result = await checkPage(scan, deps.client, now);
     return { address, checkedAt: result.checkedAt, result, page: page.receipt };

@@ -3,9 +3,9 @@
  * Every request has a timeout and a size cap; redirects are never followed off the host.
  */
 import type { Cache } from './cache';
+import { type CertificateParse, parseCertificate } from './certificate';
+import { CERTIFICATE_HOST, certificateUrl, SCRIPT_HOST } from './conac';
 import type { Receipt } from './fetch-text';
-import { parseCertificate, type CertificateParse } from './certificate';
-import { CERTIFICATE_HOST, SCRIPT_HOST, certificateUrl } from './conac';
 import { fetchText, type Unreachable } from './fetch-text';
 
 export type { Unreachable } from './fetch-text';
@@ -84,7 +84,6 @@ export function embedScriptUrl(scriptCode: string, origin = `https://${SCRIPT_HO
   return `${origin}/js/${d.slice(0, 2)}/${d.slice(2, 5)}/${d.slice(5, 9)}/${d.slice(9, 17)}/${scriptCode}.js`;
 }
 
-
 /**
  * The certificate id in an embed script: after `id=` in the link it writes, or else the one
  * 32-hex string it holds (scripts that assemble the link from a variable). Two different ones are ambiguous.
@@ -94,5 +93,8 @@ export function certIdInScript(script: string): ScriptLookup {
   if (inLink) return { status: 'ok', certId: inLink.toUpperCase() };
   const quoted = new Set([...script.matchAll(/["']([0-9A-Fa-f]{32})["']/g)].map((m) => m[1].toUpperCase()));
   if (quoted.size === 1) return { status: 'ok', certId: [...quoted][0] };
-  return { status: 'unresolved', detail: quoted.size ? 'several candidate ids in the script' : 'no certificate id in the script' };
+  return {
+    status: 'unresolved',
+    detail: quoted.size ? 'several candidate ids in the script' : 'no certificate id in the script',
+  };
 }

@@ -29,7 +29,10 @@ export interface MemoryStore {
 }
 
 const isMemory = (value: unknown): value is SiteMemory =>
-  typeof value === 'object' && value !== null && typeof (value as SiteMemory).site === 'string' && Array.isArray((value as SiteMemory).changes);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as SiteMemory).site === 'string' &&
+  Array.isArray((value as SiteMemory).changes);
 
 export function createMemoryStore(area: LocalArea): MemoryStore {
   const queues = new Map<string, Promise<unknown>>();
@@ -56,12 +59,14 @@ export function createMemoryStore(area: LocalArea): MemoryStore {
       return keys.length;
     },
     update(site, next) {
-      const run = (queues.get(site) ?? Promise.resolve()).catch(() => undefined).then(async () => {
-        const previous = await get(site);
-        const { memory, value } = next(previous);
-        if (memory && memory !== previous) await set(memory);
-        return value;
-      });
+      const run = (queues.get(site) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(async () => {
+          const previous = await get(site);
+          const { memory, value } = next(previous);
+          if (memory && memory !== previous) await set(memory);
+          return value;
+        });
       queues.set(site, run);
       void run.finally(() => queues.get(site) === run && queues.delete(site)).catch(() => undefined);
       return run;

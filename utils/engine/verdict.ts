@@ -126,11 +126,13 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   },
   'color-type-mismatch': {
     zh: (e) => `标识颜色（${zh(e.found)}）与机构类型（${zh(e.expected)}）不符：红色为党政机关，蓝色为事业单位。`,
-    en: (e) => `The mark's colour (${en(e.found)}) contradicts the holder's type (${en(e.expected)}): red is for Party and government organs, blue for public institutions.`,
+    en: (e) =>
+      `The mark's colour (${en(e.found)}) contradicts the holder's type (${en(e.expected)}): red is for Party and government organs, blue for public institutions.`,
   },
   'credit-code-type-mismatch': {
     zh: (e) => `统一社会信用代码 ${e.found} 的类别与机构类型（${zh(e.expected)}）不符。`,
-    en: (e) => `The unified social credit code ${e.found} names a different kind of unit than the holder's type (${en(e.expected)}).`,
+    en: (e) =>
+      `The unified social credit code ${e.found} names a different kind of unit than the holder's type (${en(e.expected)}).`,
   },
   'credit-code-invalid': {
     zh: (e) => `统一社会信用代码 ${e.found} 校验位不正确（早期试点代码可能如此）。`,
@@ -186,7 +188,8 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   },
   'certificate-changed': {
     zh: (e) => `本站的标识证书变了：之前核验时是“${e.expected}”，现在是“${e.found}”（自 ${day(e.detail)} 起）。`,
-    en: (e) => `This site's certificate has changed: it was "${e.expected}" when last verified, it is "${e.found}" now (since ${day(e.detail)}).`,
+    en: (e) =>
+      `This site's certificate has changed: it was "${e.expected}" when last verified, it is "${e.found}" now (since ${day(e.detail)}).`,
   },
 };
 

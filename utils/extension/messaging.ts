@@ -1,6 +1,6 @@
 /** The one message contract between content script, background and extension pages. */
-import { browser, type Browser } from 'wxt/browser';
-import type { PageScan } from './scan';
+import { type Browser, browser } from 'wxt/browser';
+import type { PageScan } from '../engine/scan';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
@@ -25,7 +25,9 @@ interface Envelope<K extends Type> {
 /** To the background, or with `tabId` to that tab's content script. */
 export function sendMessage<K extends Type>(type: K, data: Data<K>, tabId?: number): Promise<Reply<K>> {
   const envelope: Envelope<K> = { govmark: type, data };
-  return (tabId === undefined ? browser.runtime.sendMessage(envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) as Promise<Reply<K>>;
+  return (
+    tabId === undefined ? browser.runtime.sendMessage(envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })
+  ) as Promise<Reply<K>>;
 }
 
 export function onMessage<K extends Type>(

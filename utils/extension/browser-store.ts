@@ -1,6 +1,6 @@
 /** The certificate cache's store in browser storage, under one prefix so it can be cleared alone. */
 import { browser } from 'wxt/browser';
-import type { KeyValueStore } from './cache';
+import type { KeyValueStore } from '../engine/cache';
 
 const PREFIX = 'cache:';
 

@@ -3,8 +3,8 @@
  * when what it finds changes. Marks rendered late (single-page apps, lazy footers) are caught;
  * an ordinary page costs one scan and an idle observer that stops by itself.
  */
-import { detectMarks } from './detect';
-import type { PageScan } from './scan';
+import { detectMarks } from '../engine/detect';
+import type { PageScan } from '../engine/scan';
 
 export interface WatchOptions {
   /** Wait for the page to be quiet this long after a change before scanning again. */

@@ -2,8 +2,8 @@
  * The background's job per tab: check what the content script reports, remember it, paint it,
  * and drop any check that finishes after the tab has moved on.
  */
-import type { CheckResult } from './engine';
-import type { PageScan } from './scan';
+import type { CheckResult } from '../engine/check-page';
+import type { PageScan } from '../engine/scan';
 import { isSiteDisabled, type Settings } from './settings';
 import { isInternalPage, type TabState } from './tab-state';
 
@@ -43,7 +43,10 @@ export function createTabChecker(deps: TabCheckerDeps) {
       await deps.paint(tabId, state, await deps.settings());
       await deps.saveState(tabId, state);
     });
-    showing.set(tabId, shown.catch(() => undefined));
+    showing.set(
+      tabId,
+      shown.catch(() => undefined),
+    );
     return shown;
   }
 
@@ -104,5 +107,4 @@ export function createTabChecker(deps: TabCheckerDeps) {
 
     recheck: (tabId: number) => scanAgain(tabId, true),
   };
-
 }

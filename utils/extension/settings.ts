@@ -1,6 +1,6 @@
 /** The user's choices, kept in browser storage. */
 import { storage } from 'wxt/utils/storage';
-import { siteKey, toAsciiHost } from './domain';
+import { siteKey, toAsciiHost } from '../engine/domain';
 
 export interface Settings {
   showBadge: boolean;
@@ -22,12 +22,15 @@ export function isSiteDisabled(host: string, disabledSites: string[]): boolean {
 
 /** The options page's text box: one domain per line; lines that are not domains are reported, not dropped silently. */
 export function parseSiteList(text: string): { sites: string[]; invalid: string[] } {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const sites: string[] = [];
   const invalid: string[] = [];
   for (const line of lines) {
     const host = toAsciiHost(line);
-    if (host && host.includes('.')) sites.push(host);
+    if (host?.includes('.')) sites.push(host);
     else invalid.push(line);
   }
   return { sites: [...new Set(sites)], invalid };

@@ -1,8 +1,8 @@
 /** One check of one page: resolve embed scripts, read certificates, verify. Shared by every front. */
 import type { ConacClient } from './conac-client';
 import type { PageScan } from './scan';
-import { idsToLookUp, scriptsToResolve, verify, type Lookups } from './verify';
 import type { Verdict } from './verdict';
+import { idsToLookUp, type Lookups, scriptsToResolve, verify } from './verify';
 
 export interface CheckResult {
   checkedAt: string;

@@ -6,9 +6,10 @@
  * renders page content, never throws.
  */
 
-import { certificateIdOf, isEmbedScriptUrl, isOfficialImageUrl, SCRIPT_CODE_PATTERN } from './conac';
-import { GOVERNMENT_SUFFIXES } from './domain';
-import type { Mark, MarkColor, MarkKind, PageClaims, PageScan } from './scan';
+import { certificateIdOf, isEmbedScriptUrl, isOfficialImageUrl, SCRIPT_CODE_PATTERN } from '../conac';
+import { GOVERNMENT_SUFFIXES } from '../domain';
+import type { Mark, MarkColor, MarkKind, PageClaims, PageScan } from '../scan';
+import { readClaims } from './claims';
 
 export interface DetectOptions {
   /** Scripts on the page have run (content script). Default false: static HTML. */
@@ -67,7 +68,8 @@ const IMAGE_LIKE = 'img, svg, picture, canvas, input[type="image" i], [style*="b
  * - the certificate path is read atomically up to `/sitename?`: a `?` ends a run of path
  *   characters, so the only `/sitename?` a run can reach is at its end.
  */
-const EMBED_IN_TEXT = /(?:https?:\/\/(?=([\w.-]+))\1(?::(?=(\d+))\2)?|\/\/(?=([\w.-]+))\3:(?=(\d+))\4|(?<![\w/.%~-]))[\w/.%~-]*CA\d{21}\.js/g;
+const EMBED_IN_TEXT =
+  /(?:https?:\/\/(?=([\w.-]+))\1(?::(?=(\d+))\2)?|\/\/(?=([\w.-]+))\3:(?=(\d+))\4|(?<![\w/.%~-]))[\w/.%~-]*CA\d{21}\.js/g;
 const CERT_IN_TEXT =
   /(?:https?:\/\/(?=([^\s"'<>()\\/?#]+))\1|\/\/(?=[^\s"'<>()\\/?#]*[^\s"'<>()\\/?#\w.%~-])(?=([^\s"'<>()\\/?#]+))\2|(?<![\w/.%~-]))(?=((?:[\w.%~-]|\/(?!sitename\?))*))\3\/sitename\?[^\s"'<>()\\]*/gi;
 const OFFICIAL_IMAGE_IN_TEXT = /(?:https?:)?\/\/dcs\.conac\.cn\/image\/[\w.-]+/gi;
@@ -205,7 +207,8 @@ function containedMarks(scan: Scan): Set<Element> | null {
   try {
     for (const { el } of scan.containers) {
       contained.add(el);
-      for (const selector of [LINKS, IMAGES, '#imgConac']) for (const inner of el.querySelectorAll(selector)) contained.add(inner);
+      for (const selector of [LINKS, IMAGES, '#imgConac'])
+        for (const inner of el.querySelectorAll(selector)) contained.add(inner);
     }
   } catch {
     return null;
@@ -262,7 +265,15 @@ function visitImage(img: Element, order: number, scan: Scan, seen: Set<Element>)
   const href = linkOf(anchor, scan);
   // A certificate-looking link is reported as the link itself.
   if (!href || href.meant) return;
-  scan.candidates.push({ kind: 'static-link', ...noScript, ...href.link, ...colorOf(img, anchor), active: true, html: anchor, order });
+  scan.candidates.push({
+    kind: 'static-link',
+    ...noScript,
+    ...href.link,
+    ...colorOf(img, anchor),
+    active: true,
+    html: anchor,
+    order,
+  });
 }
 
 const noScript = { scriptCode: null, scriptUrl: null } as const;
@@ -279,8 +290,13 @@ function linkOf(a: Element, scan: Scan): Href | null {
 function hrefOf(url: URL): Href {
   const certId = certificateIdOf(url);
   // A /sitename link with a mangled id is still meant as a mark, and is reported as unverifiable.
-  const mangled = /\/sitename$/i.test(url.pathname) && (url.searchParams.get('method')?.toLowerCase() === 'show' || /conac/i.test(url.hostname));
-  return { link: { certId, linkUrl: url.href, linkHost: url.hostname, certificateLink: certId != null }, meant: certId != null || mangled };
+  const mangled =
+    /\/sitename$/i.test(url.pathname) &&
+    (url.searchParams.get('method')?.toLowerCase() === 'show' || /conac/i.test(url.hostname));
+  return {
+    link: { certId, linkUrl: url.href, linkHost: url.hostname, certificateLink: certId != null },
+    meant: certId != null || mangled,
+  };
 }
 
 function isOfficialImage(el: Element, scan: Scan): boolean {
@@ -297,7 +313,12 @@ const noColor: ColorFields = { color: null, errorIcon: false };
 function colorOf(image: Element | null, around: Element | null): ColorFields {
   const names = image ? ['src', 'data-src', 'data-original'].map((a) => image.getAttribute(a) ?? '').join(' ') : '';
   const words = () =>
-    [image?.getAttribute('alt'), image?.getAttribute('title'), around?.getAttribute('title'), around && textStart(around, 200)].join(' ');
+    [
+      image?.getAttribute('alt'),
+      image?.getAttribute('title'),
+      around?.getAttribute('title'),
+      around && textStart(around, 200),
+    ].join(' ');
   return colorOfName(names) ?? colorOfWords(words());
 }
 
@@ -372,7 +393,15 @@ function scanText(raw: string, source: 'script' | 'comment', order: number, scan
     OFFICIAL_IMAGE_IN_TEXT.lastIndex = 0;
     if (m && scan.textHits++ < MAX_TEXT_HITS) {
       const active = source === 'script' && !isInJsComment(text, m.index);
-      scan.candidates.push({ kind, ...noScript, ...noLink, ...(colorOfName(m[0]) ?? noColor), active, html: excerpt(text, m.index), order });
+      scan.candidates.push({
+        kind,
+        ...noScript,
+        ...noLink,
+        ...(colorOfName(m[0]) ?? noColor),
+        active,
+        html: excerpt(text, m.index),
+        order,
+      });
     }
   }
   if (source === 'script') scan.siteCode ??= SITECODE_IN_TEXT.exec(text)?.[1] ?? null;
@@ -380,13 +409,16 @@ function scanText(raw: string, source: 'script' | 'comment', order: number, scan
 
 /** JSON escapes, `unescape('%3C…')` as in the official embed, and entities in comments. */
 function unescapeText(text: string): string {
-  return text.replace(/\\\/|\\u00([0-9a-f]{2})|\\x([0-9a-f]{2})|%([0-9a-f]{2})|&(amp|quot|#39|lt|gt);/gi, (all, u, x, p, entity) => {
-    if (all === '\\/') return '/';
-    if (entity) return { amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' }[entity.toLowerCase() as 'amp'];
-    const code = parseInt(u ?? x ?? p, 16);
-    // Only the characters that shape markup and URLs; other escapes stay as written.
-    return '"&\'/:<=>?'.includes(String.fromCharCode(code)) ? String.fromCharCode(code) : all;
-  });
+  return text.replace(
+    /\\\/|\\u00([0-9a-f]{2})|\\x([0-9a-f]{2})|%([0-9a-f]{2})|&(amp|quot|#39|lt|gt);/gi,
+    (all, u, x, p, entity) => {
+      if (all === '\\/') return '/';
+      if (entity) return { amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' }[entity.toLowerCase() as 'amp'];
+      const code = parseInt(u ?? x ?? p, 16);
+      // Only the characters that shape markup and URLs; other escapes stay as written.
+      return '"&\'/:<=>?'.includes(String.fromCharCode(code)) ? String.fromCharCode(code) : all;
+    },
+  );
 }
 
 /** Code behind `//` or inside a block comment is dead. A `/*` counts only where a comment could start. */
@@ -440,7 +472,7 @@ function settle(scan: Scan): Mark[] {
   for (const m of preferred) {
     const keys = keysOf(m);
     if (keys.some((k) => taken.has(k))) continue;
-    keys.forEach((k) => taken.add(k));
+    for (const k of keys) taken.add(k);
     kept.push(m);
   }
   // Script or comment markup with neither id nor script cannot be told apart from a mark the
@@ -506,7 +538,15 @@ function liveScriptMarks(scan: Scan): Candidate[] {
       const order = Math.min(render.order, embed?.order ?? Infinity);
       marks.push({ kind, ...script, ...render.link, ...colorOf(render.image, render.el), active: true, html: render.el, order });
     } else {
-      marks.push({ kind: 'live-script', ...script, ...noLink, ...noColor, active: !scan.live, html: embed.html, order: embed.order });
+      marks.push({
+        kind: 'live-script',
+        ...script,
+        ...noLink,
+        ...noColor,
+        active: !scan.live,
+        html: embed.html,
+        order: embed.order,
+      });
     }
   }
   // A lone empty container is the trace of an embed whose script is gone or broken.
@@ -515,149 +555,4 @@ function liveScriptMarks(scan: Scan): Candidate[] {
     marks.push({ kind: 'live-script', ...noScript, ...noLink, ...noColor, active: false, html: el, order });
   }
   return marks;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Page claims                                                                                 */
-
-/** Footers are at the bottom: read this much text backwards from the end of the body. */
-const CLAIM_CHARS = 6_000;
-const CLAIM_NODES = 2_500;
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe', 'object', 'head', 'title']);
-const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
-
-/** What the page prints about itself, read from the text at the end of the page. */
-export function readClaims(doc: Document): PageClaims {
-  const text = footerText(doc);
-  // The last one printed, as for the owner: an article above the footer may quote others.
-  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1) ?? null;
-  const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
-  const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
-  const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
-  return {
-    owner: ownerOf(text),
-    siteCode,
-    icp: icp ? `${icp[1]}ICP${icp[2]}${icp[3]}号${icp[4] ? `-${icp[4]}` : ''}` : null,
-    psb: psb ? `${psb[1]}公网安备${psb[2]}号` : null,
-  };
-}
-
-/** A footer that prints all of these is complete: text further up cannot outrank it. */
-const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
-
-/**
- * The body's last text, in page order, with a line break at each block boundary so that
- * values end where the page's lines end. Walks backwards from the end so the cost is bounded
- * by the footer, not by the page, and stops at the first line above which the footer has shown
- * every label it is read for; script and style text is skipped.
- */
-function footerText(doc: Document): string {
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return '';
-  const parts: string[] = [];
-  let chars = 0;
-  let lineStart = 0;
-  const unseen = new Set(FOOTER_LABELS);
-  const push = (s: string) => {
-    parts.push(chars + s.length > CLAIM_CHARS ? s.slice(-(CLAIM_CHARS - chars)) : s);
-    chars += s.length;
-  };
-  // A line is whole once the walk passes its start; only then can its labels be counted.
-  const endLine = () => {
-    const line = parts.slice(lineStart).reverse().join('');
-    for (const label of unseen) if (label.test(line)) unseen.delete(label);
-    push('\n');
-    lineStart = parts.length;
-  };
-  // Every DOM property read crosses into the browser: each node's type, name and neighbours are read once.
-  let node: Node | null = root.lastChild;
-  for (let steps = 0; node && steps < CLAIM_NODES && chars < CLAIM_CHARS && unseen.size; steps++) {
-    const type = node.nodeType;
-    // Source line breaks render as spaces; only block boundaries end a line.
-    if (type === 3) push((node as Text).data.replace(/\s+/g, ' '));
-    else if (type === 1) {
-      const name = (node as Element).localName;
-      if (!SKIPPED.has(name)) {
-        if (BLOCKS.has(name)) endLine();
-        const last: Node | null = node.lastChild;
-        if (last) {
-          node = last;
-          continue;
-        }
-      }
-    }
-    let previous: Node | null = node.previousSibling;
-    while (!previous) {
-      const parent: Node | null = node.parentNode;
-      if (!parent || parent === root) break;
-      node = parent;
-      if (parent.nodeType === 1 && BLOCKS.has((parent as Element).localName)) endLine();
-      previous = parent.previousSibling;
-    }
-    node = previous;
-  }
-  return parts.reverse().join('');
-}
-
-type OwnerLabel = 'host' | 'copyright' | 'operator' | 'symbol';
-const OWNER_LABEL = /(网站主办单位|网站主办|主办单位|主办|承办单位|承办|版权所有|copyright\s*©?|©)/gi;
-/** Where a printed value ends: the next label, number or boilerplate. */
-const VALUE_END = new RegExp(
-  [
-    '主办|承办|协办|主管|指导单位|版权|网站标识码|标识码|备案|ICP|公网安备',
-    '地址|电话|联系|邮编|邮政编码|传真|邮箱|电子邮件|E-?mail',
-    '技术支持|支持单位|维护|运维|建议|访问|网站地图|举报',
-    'Copyright|©|All\\s*Rights|\\(c\\)|[\\d-]{7,}',
-  ].join('|'),
-  'i',
-);
-const VALUE_SEPARATOR = /[\s|｜丨│┃·•,，;；。、/\\]/;
-const NOT_A_UNIT = /^(本|翻版|违者|侵权|未经|不得|保留)/;
-const COPYRIGHT_NOISE = /^(?:copyright|版权|©|\(c\)|\d{4}(?:\s*[-—–~]\s*\d{4})?|[ :：]+)+/i;
-
-/**
- * The unit the page says runs it. 主办 outranks 版权所有, which outranks 承办 (the operator is
- * often a technical centre, not the holder); a bare `© 2024 XX` comes last. Within a rank the
- * last one wins: footers come last, and an article above may name an event's organisers.
- */
-function ownerOf(text: string): string | null {
-  const best: Partial<Record<OwnerLabel, string>> = {};
-  for (const m of text.matchAll(OWNER_LABEL)) {
-    const label: OwnerLabel = m[1].includes('主办') ? 'host' : m[1].includes('承办') ? 'operator' : m[1] === '版权所有' ? 'copyright' : 'symbol';
-    const after = text.slice(m.index + m[1].length, m.index + m[1].length + 200);
-    const before = text.slice(Math.max(0, m.index - 200, text.lastIndexOf('\n', m.index) + 1), m.index);
-    let value: string | null;
-    if (/^\s*[：:]/.test(after) || label === 'symbol') value = valueAfter(after);
-    else if (label === 'copyright') value = valueAfter(after) || valueBefore(before, true);
-    else value = valueBefore(before, false) || valueAfter(after);
-    if (value) best[label] = value;
-  }
-  return best.host ?? best.copyright ?? best.operator ?? best.symbol ?? null;
-}
-
-/** The value printed after a label; it may sit on the next line (a table cell) only after a colon. */
-function valueAfter(after: string): string | null {
-  const colon = /^\s*[：:]/.test(after);
-  const rest = after.replace(colon ? /^[\s：:]+/ : /^ +/, '').replace(COPYRIGHT_NOISE, '');
-  let end = rest.search(VALUE_SEPARATOR);
-  if (end === -1) end = rest.length;
-  const stop = rest.slice(0, end).search(VALUE_END);
-  return unitOrNull(rest.slice(0, stop === -1 ? end : stop));
-}
-
-/** `XX市人民政府主办`, `© 2024 XX市人民政府 版权所有`: the unit printed just before the label. */
-function valueBefore(before: string, spaced: boolean): string | null {
-  if (!spaced && /\s$/.test(before)) return null;
-  const segment = before.split(/[|｜丨│┃,，;；。]/).pop() ?? '';
-  const token = segment.trim().replace(COPYRIGHT_NOISE, '').split(/\s+/).pop() ?? '';
-  return unitOrNull(token.slice(token.search(/[^：:]*$/)));
-}
-
-function unitOrNull(value: string): string | null {
-  const v = value.replace(/^[\s：:©]+|[\s：:\-—_.]+$/g, '');
-  return /[\u4e00-\u9fff]{2}/.test(v) && !NOT_A_UNIT.test(v) && !VALUE_END.test(v) ? v : null;
 }

@@ -211,7 +211,7 @@ interface LabelInfo {
 
 const LABEL_INDEX = new Map<string, LabelInfo>();
 for (const [field, labels] of Object.entries(LABELS) as [FieldKey, string[]][]) {
-  labels.forEach((label, rank) => LABEL_INDEX.set(label, { field, rank }));
+  for (const [rank, label] of labels.entries()) LABEL_INDEX.set(label, { field, rank });
 }
 /** Longest first, so that 标识证书发放单位 is not read as 发放单位; a space may sit between characters. */
 const LABEL_ALTERNATION = [...LABEL_INDEX.keys()]
@@ -233,8 +233,7 @@ const LABEL_WITH_SPACE = new RegExp(`^(${LABEL_ALTERNATION})${QUALIFIER} (?=\\S)
 const OTHER_LABEL = /^\p{Script=Han}(?: ?\p{Script=Han}){1,11} ?[:：﹕]/u;
 const LABEL_CELL_MAX_CHARS = 40;
 
-const NOT_FOUND =
-  /不存在|未找到|没有找到|没有查询到|未查询到|查询不到|查无|无此标识|无此证书|无效标识|已注销|已撤销|已吊销/;
+const NOT_FOUND = /不存在|未找到|没有找到|没有查询到|未查询到|查询不到|查无|无此标识|无此证书|无效标识|已注销|已撤销|已吊销/;
 const NOT_FOUND_CELL_MAX_CHARS = 300;
 
 interface Hit extends LabelInfo {

@@ -1,0 +1,202 @@
+/**
+ * What a page prints about itself — its owner (主办单位 …), 网站标识码, ICP and 公网安备 numbers —
+ * read from the text at the end of the page. Pure: reads only the Document it is given.
+ */
+
+import type { PageClaims } from '../scan';
+
+/** Footers are at the bottom: read this much text backwards from the end of the body. */
+const CLAIM_CHARS = 6_000;
+const CLAIM_NODES = 2_500;
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'svg',
+  'iframe',
+  'object',
+  'head',
+  'title',
+]);
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** What the page prints about itself, read from the text at the end of the page. */
+export function readClaims(doc: Document): PageClaims {
+  const text = footerText(doc);
+  // The last one printed, as for the owner: an article above the footer may quote others.
+  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1) ?? null;
+  const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
+  const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
+  const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
+  return {
+    owner: ownerOf(text),
+    siteCode,
+    icp: icp ? `${icp[1]}ICP${icp[2]}${icp[3]}号${icp[4] ? `-${icp[4]}` : ''}` : null,
+    psb: psb ? `${psb[1]}公网安备${psb[2]}号` : null,
+  };
+}
+
+/** A footer that prints all of these is complete: text further up cannot outrank it. */
+const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
+
+/**
+ * The body's last text, in page order, with a line break at each block boundary so that
+ * values end where the page's lines end. Walks backwards from the end so the cost is bounded
+ * by the footer, not by the page, and stops at the first line above which the footer has shown
+ * every label it is read for; script and style text is skipped.
+ */
+function footerText(doc: Document): string {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return '';
+  const parts: string[] = [];
+  let chars = 0;
+  let lineStart = 0;
+  const unseen = new Set(FOOTER_LABELS);
+  const push = (s: string) => {
+    parts.push(chars + s.length > CLAIM_CHARS ? s.slice(-(CLAIM_CHARS - chars)) : s);
+    chars += s.length;
+  };
+  // A line is whole once the walk passes its start; only then can its labels be counted.
+  const endLine = () => {
+    const line = parts.slice(lineStart).reverse().join('');
+    for (const label of unseen) if (label.test(line)) unseen.delete(label);
+    push('\n');
+    lineStart = parts.length;
+  };
+  // Every DOM property read crosses into the browser: each node's type, name and neighbours are read once.
+  let node: Node | null = root.lastChild;
+  for (let steps = 0; node && steps < CLAIM_NODES && chars < CLAIM_CHARS && unseen.size; steps++) {
+    const type = node.nodeType;
+    // Source line breaks render as spaces; only block boundaries end a line.
+    if (type === 3) push((node as Text).data.replace(/\s+/g, ' '));
+    else if (type === 1) {
+      const name = (node as Element).localName;
+      if (!SKIPPED.has(name)) {
+        if (BLOCKS.has(name)) endLine();
+        const last: Node | null = node.lastChild;
+        if (last) {
+          node = last;
+          continue;
+        }
+      }
+    }
+    let previous: Node | null = node.previousSibling;
+    while (!previous) {
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent === root) break;
+      node = parent;
+      if (parent.nodeType === 1 && BLOCKS.has((parent as Element).localName)) endLine();
+      previous = parent.previousSibling;
+    }
+    node = previous;
+  }
+  return parts.reverse().join('');
+}
+
+type OwnerLabel = 'host' | 'copyright' | 'operator' | 'symbol';
+const OWNER_LABEL = /(网站主办单位|网站主办|主办单位|主办|承办单位|承办|版权所有|copyright\s*©?|©)/gi;
+/** Where a printed value ends: the next label, number or boilerplate. */
+const VALUE_END = new RegExp(
+  [
+    '主办|承办|协办|主管|指导单位|版权|网站标识码|标识码|备案|ICP|公网安备',
+    '地址|电话|联系|邮编|邮政编码|传真|邮箱|电子邮件|E-?mail',
+    '技术支持|支持单位|维护|运维|建议|访问|网站地图|举报',
+    'Copyright|©|All\\s*Rights|\\(c\\)|[\\d-]{7,}',
+  ].join('|'),
+  'i',
+);
+const VALUE_SEPARATOR = /[\s|｜丨│┃·•,，;；。、/\\]/;
+const NOT_A_UNIT = /^(本|翻版|违者|侵权|未经|不得|保留)/;
+const COPYRIGHT_NOISE = /^(?:copyright|版权|©|\(c\)|\d{4}(?:\s*[-—–~]\s*\d{4})?|[ :：]+)+/i;
+
+/**
+ * The unit the page says runs it. 主办 outranks 版权所有, which outranks 承办 (the operator is
+ * often a technical centre, not the holder); a bare `© 2024 XX` comes last. Within a rank the
+ * last one wins: footers come last, and an article above may name an event's organisers.
+ */
+function ownerOf(text: string): string | null {
+  const best: Partial<Record<OwnerLabel, string>> = {};
+  for (const m of text.matchAll(OWNER_LABEL)) {
+    const label: OwnerLabel = m[1].includes('主办')
+      ? 'host'
+      : m[1].includes('承办')
+        ? 'operator'
+        : m[1] === '版权所有'
+          ? 'copyright'
+          : 'symbol';
+    const after = text.slice(m.index + m[1].length, m.index + m[1].length + 200);
+    const before = text.slice(Math.max(0, m.index - 200, text.lastIndexOf('\n', m.index) + 1), m.index);
+    let value: string | null;
+    if (/^\s*[：:]/.test(after) || label === 'symbol') value = valueAfter(after);
+    else if (label === 'copyright') value = valueAfter(after) || valueBefore(before, true);
+    else value = valueBefore(before, false) || valueAfter(after);
+    if (value) best[label] = value;
+  }
+  return best.host ?? best.copyright ?? best.operator ?? best.symbol ?? null;
+}
+
+/** The value printed after a label; it may sit on the next line (a table cell) only after a colon. */
+function valueAfter(after: string): string | null {
+  const colon = /^\s*[：:]/.test(after);
+  const rest = after.replace(colon ? /^[\s：:]+/ : /^ +/, '').replace(COPYRIGHT_NOISE, '');
+  let end = rest.search(VALUE_SEPARATOR);
+  if (end === -1) end = rest.length;
+  const stop = rest.slice(0, end).search(VALUE_END);
+  return unitOrNull(rest.slice(0, stop === -1 ? end : stop));
+}
+
+/** `XX市人民政府主办`, `© 2024 XX市人民政府 版权所有`: the unit printed just before the label. */
+function valueBefore(before: string, spaced: boolean): string | null {
+  if (!spaced && /\s$/.test(before)) return null;
+  const segment = before.split(/[|｜丨│┃,，;；。]/).pop() ?? '';
+  const token = segment.trim().replace(COPYRIGHT_NOISE, '').split(/\s+/).pop() ?? '';
+  return unitOrNull(token.slice(token.search(/[^：:]*$/)));
+}
+
+function unitOrNull(value: string): string | null {
+  const v = value.replace(/^[\s：:©]+|[\s：:\-—_.]+$/g, '');
+  return /[\u4e00-\u9fff]{2}/.test(v) && !NOT_A_UNIT.test(v) && !VALUE_END.test(v) ? v : null;
+}
