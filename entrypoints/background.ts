@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { storage } from 'wxt/utils/storage';
 import { type Cache, ttlCache, writeOnly } from '@/utils/engine/cache';
 import { checkPage } from '@/utils/engine/check-page';
 import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/utils/engine/conac-client';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { onMessage, sendMessage } from '@/utils/extension/messaging';
-import { settingsItem } from '@/utils/extension/settings';
+import { settingsItem } from '@/utils/extension/settings-store';
 import { createTabChecker } from '@/utils/extension/tab-checker';
-import { indicatorFor, indicatorKey, type TabState, tabStateKey } from '@/utils/extension/tab-state';
+import { indicatorFor } from '@/utils/extension/tab-state';
+import { forgetTab, loadTabState, saveIndicator, saveTabState } from '@/utils/extension/tab-store';
 import { langFor } from '@/utils/i18n';
 import { memoryStore } from '@/utils/memory/browser-memory';
 import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memory/memory';
@@ -17,6 +17,7 @@ export default defineBackground(() => {
   const lang = langFor(browser.i18n.getUILanguage());
   const action = browser.action ?? browser.browserAction; // MV2 Firefox has only browserAction
   const cache: Cache<CertificateLookup | ScriptLookup> = ttlCache(certificateStore);
+  void certificateStore.sweep(Date.now()).catch(() => undefined);
   const clients = {
     cached: createConacClient({ fetch, cache }),
     fresh: createConacClient({ fetch, cache: writeOnly(cache) }),
@@ -25,8 +26,8 @@ export default defineBackground(() => {
   const checker = createTabChecker({
     check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
     settings: () => settingsItem.getValue(),
-    loadState: async (tabId) => (await storage.getItem<TabState>(tabStateKey(tabId))) ?? undefined,
-    saveState: (tabId, state) => storage.setItem(tabStateKey(tabId), state),
+    loadState: loadTabState,
+    saveState: saveTabState,
     async paint(tabId, state, settings) {
       const plain = indicatorFor(state, lang, settings.showBadge);
       const indicator = state.status === 'done' ? indicatorWithChange(plain, state.result.verdict, lang) : plain;
@@ -34,7 +35,7 @@ export default defineBackground(() => {
       const path = Object.fromEntries([16, 32, 48].map((size) => [size, `/icons/${icon}-${size}.png`]));
       // The tab may be gone by the time a check ends. The indicator is kept too: browsers cannot be asked for a tab's icon.
       await Promise.all([
-        storage.setItem(indicatorKey(tabId), indicator),
+        saveIndicator(tabId, indicator),
         action.setIcon({ tabId, path }),
         action.setTitle({ tabId, title }),
         action.setBadgeText({ tabId, text: badgeText }),
@@ -72,6 +73,6 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     checker.closed(tabId);
-    void storage.removeItems([tabStateKey(tabId), indicatorKey(tabId)]);
+    void forgetTab(tabId);
   });
 });

@@ -5,7 +5,7 @@ import { Options } from '@/components/Options';
 import { htmlLang } from '@/components/text';
 import type { Lang } from '@/utils/engine/verdict';
 import { clearCertificateCache } from '@/utils/extension/browser-store';
-import { settingsItem } from '@/utils/extension/settings';
+import { settingsItem } from '@/utils/extension/settings-store';
 import { langFor, t } from '@/utils/i18n';
 import '@/components/theme.css';
 import './style.css';

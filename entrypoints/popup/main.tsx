@@ -2,12 +2,12 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { Popup } from '@/components/Popup';
 import { htmlLang } from '@/components/text';
 import type { Lang } from '@/utils/engine/verdict';
 import { sendMessage } from '@/utils/extension/messaging';
-import { type TabState, tabStateKey } from '@/utils/extension/tab-state';
+import type { TabState } from '@/utils/extension/tab-state';
+import { loadTabState } from '@/utils/extension/tab-store';
 import { langFor, t } from '@/utils/i18n';
 import '@/components/theme.css';
 import './style.css';
@@ -111,7 +111,7 @@ const opening = (() => {
   const state = tab.then(async (id): Promise<TabState> => {
     if (id === undefined) throw new Error('no tab');
     // A finished check is read where the background keeps it, without a round trip through the service worker.
-    const saved = await storage.getItem<TabState>(tabStateKey(id)).catch(() => null);
+    const saved = await loadTabState(id).catch(() => undefined);
     return saved?.status === 'done' ? saved : sendMessage('getTabState', id);
   });
   state.catch(() => undefined); // handled where it is awaited; this only keeps it from being reported early

@@ -3,7 +3,7 @@ import type { CheckResult } from '../../utils/engine/check-page';
 import type { PageScan } from '../../utils/engine/scan';
 import { reasonMessage, stateOf, type Verdict } from '../../utils/engine/verdict';
 import { type Lookups, verify } from '../../utils/engine/verify';
-import { createMemoryStore, type LocalArea } from '../../utils/memory/browser-memory';
+import { createMemoryStore } from '../../utils/memory/browser-memory';
 import {
   applyChange,
   CHANGE_NOTICE_MS,
@@ -14,6 +14,7 @@ import {
   siteOf,
   withMemory,
 } from '../../utils/memory/memory';
+import { fakeArea as area } from './fake-area';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
 
 const OTHER_ID = '11112222333344445555666677778888';
@@ -253,23 +254,6 @@ describe('certificate memory in the verdict (one model)', () => {
 });
 
 describe('the memory store', () => {
-  function area(): LocalArea & { data: Map<string, unknown> } {
-    const data = new Map<string, unknown>();
-    return {
-      data,
-      async get(keys) {
-        const wanted = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-        return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
-      },
-      async set(items) {
-        for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-      },
-      async remove(keys) {
-        for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
-      },
-    };
-  }
-
   it('keeps sites under the memory: prefix, lists them last verified first, and clears only them', async () => {
     const local = area();
     local.data.set('cache:cert:X', { keep: true });

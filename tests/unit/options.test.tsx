@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/Options';
 import type { Lang } from '../../utils/engine/verdict';
 import { clearCertificateCache } from '../../utils/extension/browser-store';
-import { type Settings, settingsItem } from '../../utils/extension/settings';
+import type { Settings } from '../../utils/extension/settings';
+import { settingsItem } from '../../utils/extension/settings-store';
 
 let container: HTMLElement;
 

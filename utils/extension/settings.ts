@@ -1,6 +1,6 @@
-/** The user's choices, kept in browser storage. */
-import { storage } from 'wxt/utils/storage';
+/** The user's choices, and how they are stored (a versioned format, utils/stored-format.ts). Pure. */
 import { siteKey, toAsciiHost } from '../engine/domain';
+import type { StoredFormat } from '../stored-format';
 
 export interface Settings {
   showBadge: boolean;
@@ -8,9 +8,21 @@ export interface Settings {
   disabledSites: string[];
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { showBadge: true, disabledSites: [] },
-});
+export const DEFAULT_SETTINGS: Settings = { showBadge: true, disabledSites: [] };
+
+/** Fields a stored value lacks take their defaults, so adding a setting needs no migration step. */
+export const SETTINGS_FORMAT: StoredFormat<Partial<Settings>> = {
+  name: 'settings',
+  version: 1,
+  migrations: {},
+  isValid: (value): value is Partial<Settings> => {
+    const v = value as Partial<Settings>;
+    return (
+      (v.showBadge === undefined || typeof v.showBadge === 'boolean') &&
+      (v.disabledSites === undefined || (Array.isArray(v.disabledSites) && v.disabledSites.every((s) => typeof s === 'string')))
+    );
+  },
+};
 
 export function isSiteDisabled(host: string, disabledSites: string[]): boolean {
   const key = siteKey(host);

@@ -2,17 +2,11 @@
  * Certificate memory in browser storage (storage.local, this browser only), one entry per site
  * under the 'memory:' prefix so it can be listed and cleared alone. Never synced, never sent.
  */
-import { browser } from 'wxt/browser';
+import { localArea } from '../extension/local-area';
+import { decode, encode, type StorageArea, type StoredFormat } from '../stored-format';
 import type { SiteMemory } from './memory';
 
 export const MEMORY_PREFIX = 'memory:';
-
-/** The part of storage.local the store needs; the real one in the extension, a map in tests. */
-export interface LocalArea {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
 
 export interface MemoryStore {
   get(site: string): Promise<SiteMemory | undefined>;
@@ -28,20 +22,27 @@ export interface MemoryStore {
   update<T>(site: string, next: (previous: SiteMemory | undefined) => { memory: SiteMemory | undefined; value: T }): Promise<T>;
 }
 
-const isMemory = (value: unknown): value is SiteMemory =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as SiteMemory).site === 'string' &&
-  Array.isArray((value as SiteMemory).changes);
+/** One site's memory as stored; today's shape is version 1 (entries saved before versions existed have no `v`). */
+export const MEMORY_FORMAT: StoredFormat<SiteMemory> = {
+  name: 'certificate memory',
+  version: 1,
+  migrations: {},
+  isValid: (value): value is SiteMemory =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as SiteMemory).site === 'string' &&
+    Array.isArray((value as SiteMemory).changes),
+};
 
-export function createMemoryStore(area: LocalArea): MemoryStore {
+export function createMemoryStore(area: StorageArea): MemoryStore {
   const queues = new Map<string, Promise<unknown>>();
 
+  const read = async (site: string) => decode(MEMORY_FORMAT, (await area.get(MEMORY_PREFIX + site))[MEMORY_PREFIX + site]);
   const get = async (site: string) => {
-    const value = (await area.get(MEMORY_PREFIX + site))[MEMORY_PREFIX + site];
-    return isMemory(value) ? value : undefined;
+    const stored = await read(site);
+    return stored.status === 'ok' ? stored.value : undefined;
   };
-  const set = (memory: SiteMemory) => area.set({ [MEMORY_PREFIX + memory.site]: memory });
+  const set = (memory: SiteMemory) => area.set({ [MEMORY_PREFIX + memory.site]: encode(MEMORY_FORMAT, memory) });
 
   return {
     get,
@@ -49,8 +50,9 @@ export function createMemoryStore(area: LocalArea): MemoryStore {
     async list() {
       const all = await area.get(null);
       return Object.entries(all)
-        .filter(([key, value]) => key.startsWith(MEMORY_PREFIX) && isMemory(value))
-        .map(([, value]) => value as SiteMemory)
+        .filter(([key]) => key.startsWith(MEMORY_PREFIX))
+        .map(([, value]) => decode(MEMORY_FORMAT, value))
+        .flatMap((stored) => (stored.status === 'ok' ? [stored.value] : []))
         .sort((a, b) => b.lastVerified.localeCompare(a.lastVerified) || a.site.localeCompare(b.site));
     },
     async clear() {
@@ -62,9 +64,11 @@ export function createMemoryStore(area: LocalArea): MemoryStore {
       const run = (queues.get(site) ?? Promise.resolve())
         .catch(() => undefined)
         .then(async () => {
-          const previous = await get(site);
+          const stored = await read(site);
+          const previous = stored.status === 'ok' ? stored.value : undefined;
           const { memory, value } = next(previous);
-          if (memory && memory !== previous) await set(memory);
+          // A site remembered by a newer GovMark keeps that memory: this build cannot read it, so it must not replace it.
+          if (memory && memory !== previous && stored.status !== 'future') await set(memory);
           return value;
         });
       queues.set(site, run);
@@ -75,8 +79,4 @@ export function createMemoryStore(area: LocalArea): MemoryStore {
 }
 
 /** The extension's own store. */
-export const memoryStore: MemoryStore = createMemoryStore({
-  get: (keys) => browser.storage.local.get(keys),
-  set: (items) => browser.storage.local.set(items),
-  remove: (keys) => browser.storage.local.remove(keys),
-});
+export const memoryStore: MemoryStore = createMemoryStore(localArea);
