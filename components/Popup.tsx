@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResult } from '../utils/engine/check-page';
 import { certificateUrl } from '../utils/engine/conac';
+import { hostOf } from '../utils/engine/domain';
 import { type Lang, reasonMessage } from '../utils/engine/verdict';
 import { primaryCertificate } from '../utils/engine/verify';
 import { indicatorFor, type TabState } from '../utils/extension/tab-state';
@@ -17,7 +18,7 @@ import { ChangeNotice } from './ChangeNotice';
 import { saveFile as defaultSaveFile, exportFileName, type SaveFile } from './download';
 import { MarkList } from './MarkList';
 import { ReasonList } from './ReasonList';
-import { formatTime, hostOf, htmlLang } from './text';
+import { formatTime, htmlLang } from './text';
 import { type Tone, VerdictBand } from './VerdictBand';
 
 export interface PopupProps {

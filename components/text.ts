@@ -34,15 +34,6 @@ export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
 
-export function hostOf(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 export function htmlLang(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en';
 }

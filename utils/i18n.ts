@@ -27,3 +27,9 @@ const STATE_KEYS: Record<VerdictState, MessageKey> = {
 export function stateName(state: VerdictState, lang: Lang): string {
   return t(lang, STATE_KEYS[state]);
 }
+
+/** An extension page's language: `?lang=zh|en` when the address asks for one (tests, links), else the browser's. */
+export function pageLang(search: string, uiLanguage: string): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  return asked === 'zh' || asked === 'en' ? asked : langFor(uiLanguage);
+}

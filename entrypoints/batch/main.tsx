@@ -14,7 +14,7 @@ import { ttlCache } from '@/utils/engine/cache';
 import { createConacClient } from '@/utils/engine/conac-client';
 import type { Lang } from '@/utils/engine/verdict';
 import { certificateStore } from '@/utils/extension/browser-store';
-import { langFor, t } from '@/utils/i18n';
+import { pageLang, t } from '@/utils/i18n';
 import { runStore } from '../../utils/batch/run-store';
 import '@/components/theme.css';
 import './style.css';
@@ -22,8 +22,7 @@ import './style.css';
 /** Optional in the manifest; asked for only here, when the auditor starts a run. */
 const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
 
-const asked = new URLSearchParams(location.search).get('lang');
-const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i18n.getUILanguage());
+const lang: Lang = pageLang(location.search, browser.i18n.getUILanguage());
 document.documentElement.lang = htmlLang(lang);
 document.title = `${t(lang, 'extName')} · ${t(lang, 'batchTitle')}`;
 

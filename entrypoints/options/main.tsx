@@ -6,12 +6,11 @@ import { htmlLang } from '@/components/text';
 import type { Lang } from '@/utils/engine/verdict';
 import { clearCertificateCache } from '@/utils/extension/browser-store';
 import { settingsItem } from '@/utils/extension/settings-store';
-import { langFor, t } from '@/utils/i18n';
+import { pageLang, t } from '@/utils/i18n';
 import '@/components/theme.css';
 import './style.css';
 
-const asked = new URLSearchParams(location.search).get('lang');
-const lang: Lang = asked === 'zh' || asked === 'en' ? asked : langFor(browser.i18n.getUILanguage());
+const lang: Lang = pageLang(location.search, browser.i18n.getUILanguage());
 document.documentElement.lang = htmlLang(lang);
 document.title = `${t(lang, 'extName')} · ${t(lang, 'optTitle')}`;
 

@@ -8,7 +8,7 @@ import type { Lang } from '@/utils/engine/verdict';
 import { sendMessage } from '@/utils/extension/messaging';
 import type { TabState } from '@/utils/extension/tab-state';
 import { loadTabState } from '@/utils/extension/tab-store';
-import { langFor, t } from '@/utils/i18n';
+import { pageLang, t } from '@/utils/i18n';
 import '@/components/theme.css';
 import './style.css';
 
@@ -18,12 +18,6 @@ const WAIT_IDLE_MS = 4_000;
 const WAIT_CHECKING_MS = 25_000;
 
 const params = new URLSearchParams(location.search);
-
-function pickLang(): Lang {
-  const asked = params.get('lang');
-  if (asked === 'zh' || asked === 'en') return asked;
-  return langFor(browser.i18n.getUILanguage());
-}
 
 /** `?tabId=N` (a popup opened as a tab), else the active tab of this window. */
 async function pickTab(): Promise<number | undefined> {
@@ -118,7 +112,7 @@ const opening = (() => {
   return { tab, state };
 })();
 
-const lang = pickLang();
+const lang = pageLang(location.search, browser.i18n.getUILanguage());
 document.documentElement.lang = htmlLang(lang);
 document.title = t(lang, 'extName');
 render(<App lang={lang} />, document.getElementById('app')!);

@@ -11,9 +11,10 @@ import { DOMParser } from 'linkedom';
 import { type BatchEntry, runBatch } from '../../utils/batch/batch';
 import { checkAddress } from '../../utils/batch/batch-check';
 import { createConacClient } from '../../utils/engine/conac-client';
+import { seededRandom } from '../seeded-random';
 import { registry } from '../stand-in/registry';
 import { loopbackFetch } from './loopback-fetch';
-import { generatedPage, markHtml, prng } from './pages';
+import { generatedPage, markHtml } from './pages';
 
 export const BATCH_CONCURRENCY = 8;
 
@@ -27,7 +28,7 @@ export const batchHost = (i: number) => `www.bench-${String(i).padStart(3, '0')}
  * the rendered official embed of a registered certificate in its footer.
  */
 export function batchSites(count: number): Record<string, string> {
-  const rand = prng(42);
+  const rand = seededRandom(42);
   const sites: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
     const record = GOOD[i % GOOD.length]!;

@@ -3,17 +3,7 @@
  * deterministic (seeded), with or without a CONAC mark in its footer.
  */
 
-/** Mulberry32: small, fast, seeded; the same seed gives the same page. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random';
 
 export const BENCH_CERT_ID = '2100248D951EAB04708D314CFF95473E';
 export const BENCH_SCRIPT_CODE = 'CA010000000604299710001';
@@ -47,7 +37,7 @@ export function markHtml(certId = BENCH_CERT_ID, scriptCode = BENCH_SCRIPT_CODE)
  * a few inline scripts and comments, and a footer naming the 主办单位.
  */
 export function generatedPage(elements: number, withMark: boolean, seed = 1): string {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const parts: string[] = [];
   let count = 0;

@@ -1,27 +1,19 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BatchPage, type PermissionControl } from '../../components/BatchPage';
 import type { BatchEntry } from '../../utils/batch/batch';
 import { type RunMeta, runStore } from '../../utils/batch/run-store';
 import type { Lang } from '../../utils/engine/verdict';
+import { mountPoint } from './mount';
 
-let container: HTMLElement;
+const view = mountPoint();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
+beforeEach(() => fakeBrowser.reset());
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => container.querySelector<T>(selector)!;
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => view.container.querySelector<T>(selector)!;
+const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
 const flush = (ms = 0) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
 function permission(granted: boolean | 'refuse'): PermissionControl & { request: ReturnType<typeof vi.fn> } {
@@ -62,7 +54,7 @@ async function open(opts: { check?: (a: string) => Promise<BatchEntry>; permissi
         saveFile={() => undefined}
         readFile={async () => ''}
       />,
-      container,
+      view.container,
     ),
   );
   await flush();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/seeded-random';
 import { type Certificate, type CertificateParse, parseCertificate } from '../../utils/engine/certificate';
-import { seededRandom } from './random';
 
 const ID = '0123456789ABCDEF0123456789ABCDEF';
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/certificates', name), 'utf8');

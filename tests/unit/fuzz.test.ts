@@ -18,13 +18,13 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/seeded-random';
 import { certificatePage, notFoundPage } from '../../scripts/stand-in/pages';
 import { registry } from '../../scripts/stand-in/registry';
 import { type CertificateParse, parseCertificate } from '../../utils/engine/certificate';
 import { detectMarks, MAX_MARKS } from '../../utils/engine/detect';
 import type { PageScan } from '../../utils/engine/scan';
 import { type Lookups, verify } from '../../utils/engine/verify';
-import { seededRandom } from './random';
 
 /** Fixed by default, so CI is repeatable; GOVMARK_FUZZ_SEED=random explores a fresh one (printed). */
 const SEED_SETTING = process.env.GOVMARK_FUZZ_SEED ?? '20261122';

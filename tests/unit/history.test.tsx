@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { History } from '../../components/History';
@@ -11,6 +11,7 @@ import { type Lookups, verify } from '../../utils/engine/verify';
 import { memoryStore } from '../../utils/memory/browser-memory';
 import { remember, type SiteMemory } from '../../utils/memory/memory';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
+import { mountPoint } from './mount';
 
 const OTHER_ID = '11112222333344445555666677778888';
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,25 +44,17 @@ function memories(): SiteMemory[] {
   return [cdc, beijing!];
 }
 
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const view = mountPoint();
+beforeEach(() => fakeBrowser.reset());
 
-const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const $ = (selector: string) => view.container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
 const text = (selector: string) => $(selector)?.textContent ?? '';
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 /** Wired exactly as entrypoints/certificate-history/main.tsx wires it. */
 async function open(lang: Lang = 'zh') {
-  act(() => render(<History lang={lang} load={() => memoryStore.list()} clear={() => memoryStore.clear()} />, container));
+  act(() => render(<History lang={lang} load={() => memoryStore.list()} clear={() => memoryStore.clear()} />, view.container));
   await flush();
 }
 
@@ -120,9 +113,9 @@ describe('history page', () => {
   });
 
   it('says so when the history cannot be read', async () => {
-    act(() => render(<History lang="en" load={() => Promise.reject(new Error('no'))} clear={vi.fn()} />, container));
+    act(() => render(<History lang="en" load={() => Promise.reject(new Error('no'))} clear={vi.fn()} />, view.container));
     await flush();
-    expect(container.textContent).toContain('Could not read or clear the history');
+    expect(view.container.textContent).toContain('Could not read or clear the history');
   });
 
   it('speaks English', async () => {
@@ -130,7 +123,7 @@ describe('history page', () => {
     await open('en');
     expect(text('h1')).toContain('Certificate history');
     expect(text('[data-testid="clear-history"]')).toBe('Clear history');
-    expect(container.textContent).toContain('Changed: Holder');
-    expect(container.textContent).not.toMatch(/清除记录|持有单位/);
+    expect(view.container.textContent).toContain('Changed: Holder');
+    expect(view.container.textContent).not.toMatch(/清除记录|持有单位/);
   });
 });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/Options';
@@ -8,19 +8,11 @@ import type { Lang } from '../../utils/engine/verdict';
 import { clearCertificateCache } from '../../utils/extension/browser-store';
 import type { Settings } from '../../utils/extension/settings';
 import { settingsItem } from '../../utils/extension/settings-store';
+import { mountPoint } from './mount';
 
-let container: HTMLElement;
+const view = mountPoint();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+beforeEach(() => fakeBrowser.reset());
 
 /** Wired exactly as entrypoints/options/main.tsx wires it. */
 async function open(lang: Lang = 'zh') {
@@ -33,12 +25,12 @@ async function open(lang: Lang = 'zh') {
         save={(settings: Settings) => settingsItem.setValue(settings)}
         clearCache={clearCertificateCache}
       />,
-      container,
+      view.container,
     ),
   );
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => container.querySelector<T>(selector)!;
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => view.container.querySelector<T>(selector)!;
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 async function typeSites(value: string) {
@@ -59,7 +51,7 @@ describe('options page', () => {
     await open();
     expect($<HTMLInputElement>('[data-testid="show-badge"]').checked).toBe(false);
     expect($<HTMLTextAreaElement>('[data-testid="sites"]').value).toBe('example.cn\nintranet.example.com');
-    expect(container.textContent).toContain('在图标上显示提醒角标');
+    expect(view.container.textContent).toContain('在图标上显示提醒角标');
   });
 
   it('saves the sites to storage and lists the lines that are not domains', async () => {
@@ -70,7 +62,7 @@ describe('options page', () => {
     expect(stored.disabledSites).toEqual(['example.cn', 'www.example.com', 'xn--fiqs8sirgfmhq98a.xn--zfr164b']);
     expect(stored.showBadge).toBe(true);
 
-    const invalid = [...container.querySelectorAll('[data-testid="invalid-line"]')].map((li) => li.textContent);
+    const invalid = [...view.container.querySelectorAll('[data-testid="invalid-line"]')].map((li) => li.textContent);
     expect(invalid).toEqual(['not a domain', 'localhost']);
     expect($('[data-testid="invalid-lines"]').getAttribute('role')).toBe('alert');
     // The text stays as typed, so the user can correct the bad lines.
@@ -78,7 +70,7 @@ describe('options page', () => {
     expect($('[data-testid="save-status"]').textContent).toContain('已保存');
 
     await typeSites('example.cn');
-    expect(container.querySelector('[data-testid="invalid-lines"]')).toBeNull();
+    expect(view.container.querySelector('[data-testid="invalid-lines"]')).toBeNull();
     expect((await settingsItem.getValue()).disabledSites).toEqual(['example.cn']);
   });
 
@@ -107,7 +99,7 @@ describe('options page', () => {
     await open('en');
     expect($('main').getAttribute('lang')).toBe('en');
     expect($('[data-testid="privacy"]').textContent).toContain('bszs.conac.cn');
-    expect(container.textContent).toContain('Show a badge on the icon');
-    expect(container.textContent).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(view.container.textContent).toContain('Show a badge on the icon');
+    expect(view.container.textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/Popup';
 import type { CheckResult } from '../../utils/engine/check-page';
 import { certificateUrl } from '../../utils/engine/conac';
@@ -13,6 +13,7 @@ import type { TabState } from '../../utils/extension/tab-state';
 import { applyChange, remember } from '../../utils/memory/memory';
 import { renderText, toRecord } from '../../utils/report';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
+import { mountPoint } from './mount';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -80,27 +81,20 @@ const spoofedLink = () =>
     found(),
   );
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
+const view = mountPoint();
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
 function show(props: Partial<PopupProps> & { state: TabState | null }) {
-  act(() => render(<Popup lang="zh" {...props} />, container));
-  return container;
+  act(() => render(<Popup lang="zh" {...props} />, view.container));
+  return view.container;
 }
 
-const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const $ = (selector: string) => view.container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
 const text = (selector: string) => $(selector)?.textContent ?? '';
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
@@ -248,7 +242,7 @@ describe('popup: problems', () => {
     expect(text('[data-testid="holder"]')).toBe(evil);
     expect(text('[data-testid="field-address"]')).toBe('<img src=x onerror="alert(2)">');
     expect(text('[data-testid="site-name"]')).toBe('<b>首都之窗</b>');
-    expect(container.querySelector('script, iframe, b, img[onerror]')).toBeNull();
+    expect(view.container.querySelector('script, iframe, b, img[onerror]')).toBeNull();
     expect($('[data-testid="holder"]')?.innerHTML).toContain('&lt;script&gt;');
   });
 });
@@ -354,7 +348,7 @@ describe('popup: actions and language', () => {
 
   it('renders English labels in English', () => {
     const result = copycat();
-    act(() => render(<Popup state={done(result)} lang="en" onRecheck={() => undefined} />, container));
+    act(() => render(<Popup state={done(result)} lang="en" onRecheck={() => undefined} />, view.container));
     expect($('main')?.getAttribute('lang')).toBe('en');
     expect(text('h1')).toBe('Danger');
     expect(text('.holder__label')).toContain('not verified');
@@ -364,9 +358,9 @@ describe('popup: actions and language', () => {
     expect(text('[data-testid="open-certificate"]')).toBe('Open the official certificate');
     expect(text('[data-testid="recheck"]')).toBe('Check again');
     expect(text('[data-testid="copy-summary"]')).toBe('Copy summary');
-    expect(container.textContent).not.toMatch(/核验结果|重新核验|危险/);
+    expect(view.container.textContent).not.toMatch(/核验结果|重新核验|危险/);
 
-    act(() => render(<Popup state={done(verifiedOrgan())} lang="en" />, container));
+    act(() => render(<Popup state={done(verifiedOrgan())} lang="en" />, view.container));
     expect(text('h1')).toBe('Verified');
     expect(text('.holder__label')).toBe('Holder');
     expect(text('[data-testid="domain"]')).toContain('matches');

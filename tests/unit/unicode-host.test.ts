@@ -1,7 +1,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/seeded-random';
 import { decodePunycode, toUnicodeHost } from '../../utils/engine/unicode-host';
-import { seededRandom } from './random';
 
 describe('toUnicodeHost', () => {
   it.each([

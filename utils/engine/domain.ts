@@ -93,3 +93,13 @@ export function isGovernmentDomain(host: string): boolean {
   const ascii = toAsciiHost(host);
   return ascii !== null && GOVERNMENT_SUFFIXES.some((s) => ascii.endsWith(`.${s}`));
 }
+
+/** The host of an address ('' for none, or for text that is no address). */
+export function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -3,7 +3,7 @@ import type { Certificate } from './certificate';
 import { CERTIFICATE_HOST } from './conac';
 import type { CertificateLookup, ScriptLookup } from './conac-client';
 import { checkCreditCode, creditCodeMatchesType } from './credit-code';
-import { domainRelation, isGovernmentDomain } from './domain';
+import { domainRelation, hostOf, isGovernmentDomain } from './domain';
 import type { Mark, PageScan } from './scan';
 import { sameUnit } from './unit-name';
 import { type Reason, type Severity, stateOf, type Verdict } from './verdict';
@@ -180,12 +180,4 @@ const SEVERITY_ORDER: Severity[] = ['danger', 'warning', 'unknown', 'info', 'ok'
 /** Several identical marks make one reason, not several. */
 function sameReason(a: Reason, b: Reason): boolean {
   return a.code === b.code && JSON.stringify(a.evidence) === JSON.stringify(b.evidence);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -1,4 +1,4 @@
-/** The one seeded random generator of the test suites (mulberry32): the same seed gives the same cases. */
+/** The one seeded random generator of the tests and the benchmark (mulberry32): the same seed gives the same cases. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
