@@ -65,7 +65,9 @@ export function scanElements(doc: Document, scan: Scan): void {
 }
 
 function scanTree(root: Document | DocumentFragment | Element, scan: Scan, active: boolean, offset: number): void {
-  const outside = (el: Element) => root.nodeType !== 9 || !el.closest('template');
+  // Some parsers (linkedom) keep a template's content in the tree too: it is read with the template.
+  const templates = root.nodeType === 9 && byTag(root, 'template').length > 0;
+  const outside = (el: Element) => !templates || !el.closest('template');
   each(root.querySelectorAll(LINKS), (a, i) => outside(a) && visitLink(a, FROM_LINK + offset + i, scan, active));
   each(byTag(root, 'area'), (a, i) => visitLink(a, FROM_LINK + 5000 + offset + i, scan, active));
   each(byTag(root, 'form'), (f, i) => visitForm(f, FROM_LINK + 6000 + offset + i, scan, active));
