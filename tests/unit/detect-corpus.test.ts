@@ -12,10 +12,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMParser as LinkedomParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectMarks } from '../../utils/engine/detect';
 import type { Mark } from '../../utils/engine/scan';
+import { DOM_PARSERS } from './dom-parsers';
 
 interface ExpectedMark {
   certificateId: string | null;
@@ -71,10 +71,7 @@ const LIMITS: Record<string, Record<string, string>> = {
   },
 };
 
-const parsers: [string, (html: string) => Document][] = [
-  ['happy-dom', (html) => new DOMParser().parseFromString(html, 'text/html')],
-  ['linkedom', (html) => new LinkedomParser().parseFromString(html, 'text/html') as unknown as Document],
-];
+const parsers = DOM_PARSERS;
 
 type Seen = ExpectedMark;
 function seen(m: Mark): Seen {

@@ -6,16 +6,14 @@ import { DOMParser as LinkedomParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectMarks } from '../../utils/engine/detect';
 import type { Mark } from '../../utils/engine/scan';
+import { DOM_PARSERS, htmlPage } from './dom-parsers';
 
 const ID = '7C2CCE7C2CDDC7939157AEB590C0C7A1';
 const OTHER = '8F2A9C1B3D4E5F60718293A4B5C6D7E8';
 const CERT = `https://bszs.conac.cn/sitename?method=show&id=${ID}`;
 const PAGE = 'https://www.example.gov.cn/index.html';
-const parsers: [string, (html: string) => Document][] = [
-  ['happy-dom', (html) => new DOMParser().parseFromString(html, 'text/html')],
-  ['linkedom', (html) => new LinkedomParser().parseFromString(html, 'text/html') as unknown as Document],
-];
-const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+const parsers = DOM_PARSERS;
+const page = htmlPage;
 const brief = (m: Mark) => ({ kind: m.kind, certId: m.certId, host: m.linkHost, color: m.color, active: m.active });
 
 describe.each(parsers)('issue #10 forms in %s', (_name, parse) => {
