@@ -1,6 +1,6 @@
 /**
  * What GovMark adds to an ordinary page load: the same pages loaded, interleaved, in Chromium with
- * the built extension and in Chromium without it, in one run.
+ * the built extension and in the same Chromium with a do-nothing extension instead, in one run.
  *
  * - Main-thread time: CDP Performance.getMetrics ScriptDuration and TaskDuration of the page's
  *   renderer after `load` and two idle callbacks (the content script runs at document_idle: its
@@ -13,8 +13,11 @@
  *   400 ms settle, so each burst is scanned). Heap growth from the first burst to the last, with
  *   minus without.
  */
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../browser';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type LaunchedBrowser, launchWithExtension } from '../browser';
 import { median } from './stats';
 
 export interface OverheadCase {
@@ -42,15 +45,20 @@ export interface SessionResult {
   growthWithout: number;
 }
 
-/** A browser like the extension's (same switches, same host mapping) but with no extension. */
-export async function launchBare(standInPort: number): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: await findChromium(),
-    headless: true,
-    args: chromiumArgs('', standInPort).filter((a) => !a.includes('extension')),
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', ignoreHTTPSErrors: true });
-  return { context, close: () => browser.close() };
+/**
+ * The control: the same browser, launched the same way, with an extension that does nothing (a
+ * manifest and an empty service worker) in place of GovMark. What differs is GovMark's content
+ * script and what it sends to its service worker.
+ */
+export async function launchControl(standInPort: number, extraArgs: string[]): Promise<LaunchedBrowser> {
+  const dir = await mkdtemp(join(tmpdir(), 'govmark-control-'));
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'control', version: '1.0', background: { service_worker: 'sw.js' } }),
+  );
+  await writeFile(join(dir, 'sw.js'), '');
+  const browser = await launchWithExtension({ extensionDir: dir, standInPort, extraArgs });
+  return { ...browser, close: () => browser.close().finally(() => rm(dir, { recursive: true, force: true })) };
 }
 
 async function settled(page: Page): Promise<void> {
@@ -179,4 +187,39 @@ async function session(context: BrowserContext, url: string): Promise<number> {
 export async function benchSession(withExtension: BrowserContext, without: BrowserContext, host: string): Promise<SessionResult> {
   const url = `https://${host}/`;
   return { routes: ROUTES, growthWith: await session(withExtension, url), growthWithout: await session(without, url) };
+}
+
+export interface ColdScan {
+  /** Evaluating the content script's scan code in a fresh isolated world: parse, compile, top level. */
+  load: number;
+  /** Its first scan (cold: no JIT, no caches) and a later one (warm), ms. */
+  first: number;
+  warm: number;
+}
+
+/** Where a first scan's time goes, in a fresh isolated world on a loaded page (medians over `runs` pages). */
+export async function benchColdScan(context: BrowserContext, bundle: string, host: string, runs: number): Promise<ColdScan> {
+  const samples: ColdScan[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    try {
+      await page.goto(`https://${host}/`, { waitUntil: 'load', timeout: 60_000 });
+      await settled(page);
+      const cdp = await context.newCDPSession(page);
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: `cold-${i}`,
+      });
+      const expression = `(() => { const t0 = performance.now(); ${bundle}; const t1 = performance.now(); __govmarkBench.scanPage(document); const t2 = performance.now(); for (let k = 0; k < 20; k++) __govmarkBench.scanPage(document); const t3 = performance.now(); return { load: t1 - t0, first: t2 - t1, warm: (t3 - t2) / 20 }; })()`;
+      const run = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+      if (run.exceptionDetails) throw new Error(`cold scan failed: ${run.exceptionDetails.exception?.description}`);
+      samples.push(run.result.value as ColdScan);
+      await cdp.detach();
+    } finally {
+      await page.close();
+    }
+  }
+  const of = (k: keyof ColdScan) => median(samples.map((x) => x[k]));
+  return { load: of('load'), first: of('first'), warm: of('warm') };
 }
