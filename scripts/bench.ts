@@ -7,7 +7,7 @@
  * not start, a measurement that cannot be taken).
  *
  * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is),
- * --only=<section>[,<section>] (bundle, detect, certificate, indicator, batch: while working on one).
+ * --only=<section>[,<section>] (bundle, detect, overhead, certificate, indicator, batch: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { BATCH_CONCURRENCY, type BatchResult, batchSites } from './bench/batch';
 import { benchCertificate } from './bench/certificate';
 import { benchDetect, type DetectCase, scanBundle } from './bench/detect';
 import { benchIndicator, benchPopup } from './bench/extension';
+import { benchColdScan, benchOverhead, benchSession, launchControl, type OverheadCase } from './bench/overhead';
 import { generatedPage } from './bench/pages';
 import { formatBytes, formatMs, median, type Row, table } from './bench/stats';
 import { type LaunchedBrowser, launchWithExtension } from './browser';
@@ -28,7 +29,7 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
-const SECTIONS = ['bundle', 'detect', 'certificate', 'indicator', 'batch'] as const;
+const SECTIONS = ['bundle', 'detect', 'overhead', 'certificate', 'indicator', 'batch'] as const;
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -40,6 +41,7 @@ const MICRO_ROUNDS = QUICK ? 11 : 31;
 const RUNS = QUICK ? 3 : 7;
 const BATCH_SITES = 200;
 const BATCH_RUNS = QUICK ? 2 : 5;
+const OVERHEAD_LOADS = QUICK ? 7 : 31;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -116,6 +118,62 @@ const detection: Section = async ({ browser }) => {
     met: r.ratio <= 2,
     note: `bare querySelectorAll('*') ${formatMs(r.baseline)}; ${r.elements} elements, ${r.marks} mark(s); ${r.rounds} interleaved rounds${r.collected ? ', each after a full GC' : ''}`,
   }));
+};
+
+const OVERHEAD_CASES: (OverheadCase & { targetMs: number | null })[] = [
+  { label: 'ordinary 3k-element page', host: 'www.bench-shop.com', targetMs: 1 },
+  { label: '50k-element page', host: 'big.bench-shop.com', targetMs: 5 },
+  { label: '.gov.cn 3k page with a mark', host: 'www.bench-mark.gov.cn', targetMs: null },
+];
+/** Heap growth over the simulated session that counts as none: below what one scan result weighs a few times over. */
+const SESSION_GROWTH_LIMIT = 256 * 1024;
+
+const overhead: Section = async ({ browser, standIn }) => {
+  const bare = await launchControl(standIn.port, ['--js-flags=--expose-gc']);
+  try {
+    const results = await benchOverhead(browser.context, bare.context, OVERHEAD_CASES, OVERHEAD_LOADS);
+    const rows: Row[] = results.flatMap((r, i) => {
+      const targetMs = OVERHEAD_CASES[i]!.targetMs;
+      return [
+        {
+          measure: `overhead: main thread, ${r.label}`,
+          value: `+${formatMs(r.script)} script`,
+          target: targetMs === null ? '-' : `≤ ${targetMs} ms added`,
+          met: targetMs === null ? null : r.script <= targetMs,
+          note: `CDP Performance.getMetrics ScriptDuration after load + 2 idle callbacks, GovMark − a do-nothing extension in the same browser; medians of ${r.loads} interleaved loads each (control ${formatMs(r.bareScript)}); TaskDuration ${r.task >= 0 ? '+' : ''}${formatMs(r.task)} of ${formatMs(r.bareTask)}, within the noise of page loads`,
+        },
+        {
+          measure: `overhead: heap, ${r.label}`,
+          value: `${formatBytes(r.heap)}`,
+          target: '-',
+          met: null,
+          note: 'Runtime.getHeapUsage after a full GC, GovMark − the control: the content script in its isolated world',
+        },
+      ];
+    });
+    for (const c of OVERHEAD_CASES) {
+      const cold = await benchColdScan(browser.context, await scanBundle(ROOT), c.host, QUICK ? 5 : 15);
+      rows.push({
+        measure: `overhead: where it goes, ${c.label}`,
+        value: `${formatMs(cold.load)} load + ${formatMs(cold.first)} first scan`,
+        target: '-',
+        met: null,
+        note: `the scan code (detector + page-watch, minified) evaluated in a fresh isolated world, then its first scan (cold) and a warm one (${formatMs(cold.warm)}); the rest of the script time is the extension's runtime, messaging and the browser's content-script injection`,
+      });
+    }
+    const s = await benchSession(browser.context, bare.context, OVERHEAD_CASES[2]!.host);
+    const growth = s.growthWith - s.growthWithout;
+    rows.push({
+      measure: 'overhead: heap growth, simulated 30-min SPA session',
+      value: formatBytes(growth),
+      target: `no growth (≤ ${formatBytes(SESSION_GROWTH_LIMIT)})`,
+      met: growth <= SESSION_GROWTH_LIMIT,
+      note: `${s.routes} route changes (pushState + fresh 300-element view, mark swapped every 60th) in bursts of 60 with 450 ms quiet; growth with ${formatBytes(s.growthWith)}, without ${formatBytes(s.growthWithout)}`,
+    });
+    return rows;
+  } finally {
+    await bare.close();
+  }
 };
 
 const certificate: Section = async ({ browser }) => {
@@ -256,6 +314,7 @@ async function main(): Promise<number> {
     const ctx = { browser, standIn };
     await attempt('bundle', 'content-script bundle size', bundleSize);
     await attempt('detect', 'detection', () => detection(ctx));
+    await attempt('overhead', 'overhead of the extension on page loads', () => overhead(ctx));
     await attempt('certificate', 'certificate parse', () => certificate(ctx));
     const popupRows: Row[] = [];
     await attempt('indicator', 'DOMContentLoaded → indicator, popup', () => indicator(ctx, popupRows));

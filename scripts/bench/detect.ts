@@ -31,7 +31,7 @@ export interface DetectResult {
 export async function scanBundle(root: string): Promise<string> {
   const out = await build({
     stdin: {
-      contents: `import { scanPage } from './utils/page-watch'; globalThis.__govmarkBench = { scanPage };`,
+      contents: `import { scanPage } from './utils/extension/page-watch'; globalThis.__govmarkBench = { scanPage };`,
       resolveDir: resolve(root),
       loader: 'ts',
     },

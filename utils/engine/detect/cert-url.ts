@@ -1,0 +1,62 @@
+/**
+ * Certificate addresses read the way the registry's server would read them: percent-encoded path
+ * characters (`/%73itename`), path parameters (`;jsessionid=…`), encoded query values; and a
+ * certificate address carried inside another link's query or fragment (a redirector, which stands
+ * for that certificate but does not itself go to the registry).
+ */
+import { CERT_ID_PATTERN } from '../conac';
+import type { Href } from './context';
+
+/** The certificate id (upper case) when `url` is the certificate page's address, whatever its host. */
+export function certificateIdIn(url: URL): string | null {
+  if (!/\/sitename$/i.test(plainPath(url.pathname))) return null;
+  if (url.searchParams.get('method')?.toLowerCase() !== 'show') return null;
+  const id = (url.searchParams.get('id') ?? '').toUpperCase();
+  return CERT_ID_PATTERN.test(id) ? id : null;
+}
+
+/** The path with percent-escapes decoded and `;parameters` dropped from each segment. */
+function plainPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    /* a broken escape: the server reads it as written */
+  }
+  return decoded.replace(/;[^/]*/g, '');
+}
+
+/** A certificate address inside a redirector's query or fragment, encoded or not. */
+const CARRIED = /(?:https?:)?\/\/[^\s"'<>/?#]+\/[^\s"'<>?#]*sitename[^\s"'<>]*/i;
+
+function carriedId(url: URL): string | null {
+  const outer = url.search + url.hash;
+  if (!/sitename/i.test(outer) && !/%73itename/i.test(outer)) return null;
+  let text = outer;
+  try {
+    text = decodeURIComponent(outer);
+  } catch {
+    /* read it as written */
+  }
+  const inner = CARRIED.exec(text)?.[0];
+  if (!inner) return null;
+  try {
+    return certificateIdIn(new URL(inner, 'https://carried.invalid/'));
+  } catch {
+    return null;
+  }
+}
+
+export function hrefOf(url: URL): Href {
+  const own = certificateIdIn(url);
+  const certId = own ?? carriedId(url);
+  // A /sitename link with a mangled id is still meant as a mark, and is reported as unverifiable.
+  const mangled =
+    /\/sitename$/i.test(plainPath(url.pathname)) &&
+    (url.searchParams.get('method')?.toLowerCase() === 'show' || /conac/i.test(url.hostname));
+  return {
+    // A carried certificate makes the link certificate-shaped: it stands for the certificate, from another host.
+    link: { certId, linkUrl: url.href, linkHost: url.hostname, certificateLink: certId != null },
+    meant: certId != null || mangled,
+  };
+}
