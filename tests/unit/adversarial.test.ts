@@ -513,19 +513,19 @@ describe('the content-script scan reads claims only where a verdict can use them
       'an ordinary page without a mark',
       'https://www.example-shop.com/',
       footer,
-      { owner: null, siteCode: null, icp: null, psb: null },
+      { owner: null, owners: [], siteCode: null, icp: null, psb: null },
     ],
     [
       'a government domain without a mark',
       'https://www.moumou.gov.cn/',
       footer,
-      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+      { owner: '某某科技有限公司', owners: ['某某科技有限公司'], siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
     ],
     [
       'an ordinary page with a mark',
       'https://www.example-shop.com/',
       footer + link(CERT(beijing.id)),
-      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+      { owner: '某某科技有限公司', owners: ['某某科技有限公司'], siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
     ],
   ])('%s', (_case, url, body, claims) => {
     expect(detectMarks(parse(`<html><body>${body}</body></html>`), url, { live: true, claims: 'relevant' }).claims).toEqual(

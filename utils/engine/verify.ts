@@ -5,7 +5,7 @@ import type { CertificateLookup, ScriptLookup } from './conac-client';
 import { checkCreditCode, creditCodeMatchesType } from './credit-code';
 import { domainRelation, isGovernmentDomain } from './domain';
 import type { Mark, PageScan } from './scan';
-import { sameUnit } from './unit-name';
+import { holderRule } from './unit-name';
 import { type Reason, type Severity, stateOf, type Verdict } from './verdict';
 
 export interface Lookups {
@@ -139,10 +139,11 @@ function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pag
   if (relation === 'related') add('domain-related', 'warning', { found: pageHost, expected: registered });
   if (relation === 'mismatch') add('domain-mismatch', 'danger', { found: pageHost, expected: registered });
 
-  const owner = scan.claims.owner;
-  if (!owner || !cert.holder) add('owner-not-printed', 'info');
-  else if (sameUnit(owner, cert.holder)) add('holder-match', 'ok', { found: cert.holder });
-  else add('holder-mismatch', 'warning', { found: owner, expected: cert.holder });
+  const owners = printedOwners(scan);
+  const rule = cert.holder ? holderRule(owners, cert.holder) : null;
+  if (!owners.length || !cert.holder) add('owner-not-printed', 'info');
+  else if (rule) add('holder-match', 'ok', { found: cert.holder, detail: rule });
+  else add('holder-mismatch', 'warning', { found: owners.join('、'), expected: cert.holder });
 
   const expectedColor = cert.holderType === 'organ' ? 'red' : cert.holderType === 'institution' ? 'blue' : null;
   const color = active.find((m) => m.certId === cert.id && m.color)?.color ?? active.find((m) => m.color)?.color;
@@ -158,6 +159,12 @@ function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pag
       add('credit-code-type-mismatch', 'warning', { found: cert.creditCode, expected: cert.holderType });
     }
   }
+}
+
+/** The owners the page prints; scans from before the list existed carry only `owner`. */
+export function printedOwners(scan: PageScan): string[] {
+  const { owner, owners } = scan.claims;
+  return owners ?? (owner ? [owner] : []);
 }
 
 type AddReason = (code: Reason['code'], severity: Severity, evidence?: Reason['evidence']) => void;
