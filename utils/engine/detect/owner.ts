@@ -45,34 +45,40 @@ const BY = /(?<![自缘理经])由/g;
 const JOINTLY = /(?:联合|共同)$/;
 
 type Rank = 'host' | 'copyright';
-interface Reading {
-  rank: Rank;
-  at: number;
-  units: string[];
-}
+/** Bounds on a hostile page: labels considered (the last ones), and text read around each. */
+const MAX_LABELS = 40;
+const BEFORE_CHARS = 80;
+const AFTER_CHARS = 200;
 
 /**
  * The owners a footer prints, in page order. Within a rank the last reading wins (footers come
  * last; an article above may name an event's organisers); 主办 outranks 版权所有.
  */
 export function ownersOf(text: string): string[] {
-  const readings: Reading[] = [];
-  for (const m of text.matchAll(OWNER_LABEL)) {
+  let copyright: string[] | null = null;
+  // Backwards, so that the cost is bounded on a hostile page: the last host reading ends the search.
+  const labels = [...text.matchAll(OWNER_LABEL)].slice(-MAX_LABELS).reverse();
+  for (const m of labels) {
     const label = m[1].replace(/ /g, '');
     const rank = RANK.get(label.toLowerCase()) ?? 'copyright';
-    const start = m.index;
-    const end = start + m[1].length;
-    const lineStart = text.lastIndexOf('\n', start) + 1;
-    const before = text.slice(Math.max(lineStart, start - 200), start);
-    const after = text.slice(end, end + 300);
-    const colon = COLON.test(after);
-    let units = colon || label !== '主办' ? unitsAfter(after, colon || rank === 'host') : [];
-    // 'X主办', 'X 版权所有': the unit printed just before a label without a colon.
-    if (!units.length && !colon && (label === '主办' || label === '版权所有')) units = unitsBefore(before, label);
-    if (units.length) readings.push({ rank, at: start, units });
+    if (rank === 'copyright' && copyright) continue;
+    const units = unitsAt(text, m.index, m[1].length, label, rank);
+    if (!units.length) continue;
+    if (rank === 'host') return distinct(units);
+    copyright = units;
   }
-  const best = readings.filter((r) => r.rank === 'host').at(-1) ?? readings.at(-1);
-  return best ? distinct(best.units) : [];
+  return copyright ? distinct(copyright) : [];
+}
+
+/** The units a label at `start` introduces: after it, or (`X主办`, `X 版权所有`) just before it. */
+function unitsAt(text: string, start: number, length: number, label: string, rank: Rank): string[] {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const before = text.slice(Math.max(lineStart, start - BEFORE_CHARS), start);
+  const after = text.slice(start + length, start + length + AFTER_CHARS);
+  const colon = COLON.test(after);
+  const units = colon || label !== '主办' ? unitsAfter(after, colon || rank === 'host') : [];
+  if (units.length || colon || (label !== '主办' && label !== '版权所有')) return units;
+  return unitsBefore(before, label);
 }
 
 /** The units after a label, up to the end of its line (or on the next line when the label ends its own). */
