@@ -324,3 +324,16 @@ describe('verify: when the registry cannot be asked', () => {
     expect(codes(verify(scan({ marks: [inert] }), down))).toEqual(['unknown:service-unreachable']);
   });
 });
+
+describe('verify: a revoked certificate', () => {
+  it('is danger, never verified, whatever else matches', () => {
+    const lookups = found();
+    lookups.certificates[BEIJING_ID] = { status: 'revoked', detail: '已注销', certificate: certificate() };
+    const verdict = verify(scan(), lookups);
+    expect(verdict.state).toBe('danger');
+    expect(verdict.reasons).toEqual([
+      { code: 'certificate-revoked', severity: 'danger', evidence: { found: BEIJING_ID, detail: '已注销' } },
+    ]);
+    expect(reasonMessage(verdict.reasons[0], 'zh')).toContain('已注销');
+  });
+});

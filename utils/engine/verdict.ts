@@ -16,6 +16,7 @@ export type ReasonCode =
   // the link itself
   | 'link-not-conac'
   | 'certificate-not-found'
+  | 'certificate-revoked'
   // domain
   | 'domain-mismatch'
   | 'domain-related'
@@ -118,6 +119,11 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'certificate-not-found': {
     zh: (e) => `标识管理中心说证书 ${e.found} 不存在。`,
     en: (e) => `The registry says certificate ${e.found} does not exist.`,
+  },
+  'certificate-revoked': {
+    zh: (e) => `标识管理中心说证书 ${e.found} 已不再有效（${e.detail}）：标识不能证明本站的身份。`,
+    en: (e) =>
+      `The registry says certificate ${e.found} is no longer in force (${e.detail}): the mark proves nothing about this site.`,
   },
   'domain-mismatch': {
     zh: (e) => `本站域名 ${e.found} 不在标识登记的域名（${e.expected}）之中：标识是借用或冒用的。`,
