@@ -114,6 +114,8 @@ export interface TextOptions extends Partial<RecordContext> {
    * the page's claims, each certificate lookup with its receipt (SHA-256), reason codes and the version.
    */
   full?: boolean;
+  /** Where the page's address came from (the command line says so for a saved file). */
+  addressSource?: MessageKey;
 }
 
 /** A plain-text rendering: short, what the command line prints and the popup copies; or full, the exported report. */
@@ -122,7 +124,9 @@ export function renderText(result: CheckResult, lang: Lang, options: TextOptions
   const label = (key: MessageKey) => t(lang, key);
   const sep = lang === 'zh' ? '：' : ': ';
   const full = options.full === true;
-  const lines = [record.url, `  ${label('verdict')}${sep}${stateName(record.verdict.state, lang)}`];
+  const lines = [record.url];
+  if (options.addressSource) lines.push(`  ${label('addressSource')}${sep}${label(options.addressSource)}`);
+  lines.push(`  ${label('verdict')}${sep}${stateName(record.verdict.state, lang)}`);
   if (full) {
     lines.push(`  ${label('reportCheckedAt')}${sep}${record.checkedAt}`);
     lines.push(`  ${label('reportRequestedUrl')}${sep}${record.requestedUrl ?? label('reportUnknown')}`);

@@ -654,7 +654,11 @@ describe('inputs that are saved files', () => {
       scan(['--conac-origin', standIn.origin, '--json', missing, saved]),
     ]);
     expect(text.stderr).toBe(`${missing}: could not read ${missing}: no such file\n`);
-    expect(text.stdout.split('\n').slice(0, 2)).toEqual(['https://www.beijing.gov.cn/', '  结论：已核验']);
+    expect(text.stdout.split('\n').slice(0, 3)).toEqual([
+      'https://www.beijing.gov.cn/',
+      '  地址来源：文件开头浏览器写下的“saved from url”注释',
+      '  结论：已核验',
+    ]);
     expect(text.code).toBe(1);
 
     // With --json the failure is a record of its own, in input order.
@@ -701,5 +705,46 @@ describe('inputs that are saved files', () => {
     expect(copy.verdict.state).toBe('danger');
     expect(codes(copy)[0]).toBe('domain-mismatch');
     expect(overridden.code).toBe(2);
+  });
+
+  it('the text output says which address was used and where it came from', async () => {
+    const [own, overridden] = await Promise.all([
+      scan(['--conac-origin', standIn.origin, '--lang', 'en', saved]),
+      scan(['--url', 'https://www.beijing-gov.com.cn/', '--conac-origin', standIn.origin, '--lang', 'en', saved]),
+    ]);
+    expect(own.stdout.split('\n').slice(0, 2)).toEqual([
+      'https://www.beijing.gov.cn/',
+      '  Address from: the "saved from url" comment a browser wrote at the top of the file',
+    ]);
+    expect(overridden.stdout.split('\n').slice(0, 2)).toEqual([
+      'https://www.beijing-gov.com.cn/',
+      '  Address from: the --url option',
+    ]);
+  });
+
+  it.each([
+    ['planted inside a script', (c: string, page: string) => page.replace('</head>', `<script>/*\n${c}\n*/</script></head>`)],
+    ['later in the page', (c: string, page: string) => page.replace('</body>', `${c}\n</body>`)],
+    ['after other content', (c: string, page: string) => `<p>hello</p>\n${c}\n${page}`],
+    [
+      'with a length prefix that does not match',
+      (_c: string, page: string) => `<!-- saved from url=(0099)https://www.mmcdc.cn/ -->\n${page}`,
+    ],
+  ])('a "saved from url" comment %s is ignored: the file needs --url', async (_case, plant) => {
+    const comment = '<!-- saved from url=(0021)https://www.mmcdc.cn/ -->';
+    const file = await saveTemp(`planted-${Math.random().toString(36).slice(2)}.html`, plant(comment, siteHtml('www.mmcdc.cn')));
+    const result = await scan(['--offline', '--json', file]);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({ input: file, verdict: { state: 'unknown' } });
+    expect(result.stdout).toContain('give its address with --url');
+  });
+
+  it('a "saved from url" comment after the doctype, as browsers write it, is the address', async () => {
+    const page = siteHtml('www.mmcdc.cn').replace(/^<!DOCTYPE html>\s*/i, '');
+    const file = await saveTemp(
+      'after-doctype.html',
+      `<!DOCTYPE html>\n<!-- saved from url=(0021)https://www.mmcdc.cn/ -->\n${page}`,
+    );
+    const record = recordOf(await scan(['--offline', '--json', file]));
+    expect(record.url).toBe('https://www.mmcdc.cn/');
   });
 });
