@@ -488,6 +488,35 @@ describe('certificate records that misbehave', () => {
     expect(done.unknown!.code).toBe(2);
   });
 
+  it('an error page, a WAF page and a soft 404 are never "does not exist"; a revoked certificate is danger', async () => {
+    const keys = ['server-error', 'waf', 'soft-404', 'revoked'] as const;
+    const done = await Promise.all(keys.map((key) => scanRecord(recordByKey(key))));
+    const [error, waf, soft404, revoked] = done.map(recordOf);
+    expect(codes(error!)).toEqual(['service-error']);
+    expect(reason(error!, 'service-error')?.evidence.detail).toBe('HTTP 500');
+    for (const page of [waf!, soft404!]) {
+      expect(codes(page)).toEqual(['certificate-unreadable']);
+      expect(page.verdict.state).toBe('unknown');
+    }
+    expect(done.slice(0, 3).map((r) => r.code)).toEqual([1, 1, 1]);
+
+    expect(revoked!.verdict.state).toBe('danger');
+    expect(codes(revoked!)).toEqual(['certificate-revoked']);
+    expect(reason(revoked!, 'certificate-revoked')?.evidence).toEqual({ found: recordByKey('revoked').id, detail: '已注销' });
+    expect(revoked!.certificate).toBeNull();
+    expect(done[3]!.code).toBe(2);
+  });
+
+  it('"does not exist" is asked twice, afresh, before it is shown as danger', async () => {
+    const file = await saveTemp('record-unknown-twice.html', staticMarkPage(UNKNOWN_ID, '某某市人民政府'));
+    const result = await scan(['--url', 'https://www.moumou.gov.cn/', '--conac-origin', standIn.origin, '--json', file]);
+    expect(codes(recordOf(result))).toEqual(['certificate-not-found']);
+    expect(result.fetched.map((f) => f.url)).toEqual([
+      `${standIn.origin}${certPath(UNKNOWN_ID)}`,
+      `${standIn.origin}${certPath(UNKNOWN_ID)}`,
+    ]);
+  });
+
   it('a registry that drops every connection is unreachable, for certificates and embed scripts alike', async () => {
     standIn.setDown(true);
     const beijingFile = await saveTemp('down-beijing.html', siteHtml('www.beijing.gov.cn'));
