@@ -11,7 +11,8 @@
  * 4. Lower-case ASCII letters.
  *
  * Two names are the same unit only when they are equal after this and not empty. There is no
- * fuzzy matching: 北京市人民政府办公厅 and 北京市人民政府 are different units.
+ * fuzzy matching: 北京市教育委员会 and 北京市人民政府 are different units (holderRule below adds the few
+ * rules by which two different names stand for one unit).
  */
 
 export function normaliseUnitName(s: string): string {
