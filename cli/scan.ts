@@ -5,10 +5,18 @@ import { memoryStore, ttlCache } from '../utils/engine/cache';
 import { type CheckResult, checkPage } from '../utils/engine/check-page';
 import { type ConacClient, createConacClient } from '../utils/engine/conac-client';
 import { detectMarks } from '../utils/engine/detect';
+import type { MessageKey } from '../utils/i18n';
 import { renderText, toRecord } from '../utils/report';
 import { runList } from './list';
 import { EXIT, isWebAddress, type Options, parseOptions, USAGE, UsageError } from './options';
-import { loadPage } from './page-input';
+import { loadPage, type Page } from './page-input';
+
+/** The text output says which address was used and where it came from. */
+const ADDRESS_SOURCES: Record<Page['source'], MessageKey> = {
+  fetched: 'addressFetched',
+  'url-option': 'addressFromUrlOption',
+  'saved-from': 'addressFromSavedComment',
+};
 
 export async function run(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   let options: Options;
@@ -27,8 +35,9 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   let status = 0;
   for (const input of options.inputs) {
     let result: CheckResult;
+    let page: Page;
     try {
-      const page = await loadPage(input, options);
+      page = await loadPage(input, options);
       const doc = new DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
       result = await checkPage(detectMarks(doc, page.url), client);
     } catch (error) {
@@ -41,7 +50,12 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
     }
     // The same record as the extension's export; requestedUrl is the address as given (a file has none unless --url).
     const context = { version: packageJson.version, requestedUrl: isWebAddress(input) ? input : (options.url ?? null) };
-    out(options.json ? JSON.stringify(toRecord(result, options.lang, context)) : `${renderText(result, options.lang)}\n`);
+    const addressSource = ADDRESS_SOURCES[page.source];
+    out(
+      options.json
+        ? JSON.stringify(toRecord(result, options.lang, context))
+        : `${renderText(result, options.lang, { addressSource })}\n`,
+    );
     status = Math.max(status, EXIT[result.verdict.state]);
   }
   return status;

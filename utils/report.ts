@@ -11,7 +11,7 @@ import {
   type Severity,
   type VerdictState,
 } from './engine/verdict';
-import { primaryCertificate } from './engine/verify';
+import { primaryCertificate, printedOwners } from './engine/verify';
 import { type MessageKey, stateName, t } from './i18n';
 
 /** Names the record's shape; bumped only if a field changes meaning or goes away (fields may be added). */
@@ -40,7 +40,10 @@ export interface CheckRecord {
   url: string;
   /** Every mark found, each with the HTML fragment it came from. */
   marks: Mark[];
+  /** The printed owner(s) joined by 、 (the field of the first records). */
   owner: string | null;
+  /** The printed owners one by one (joint units); added compatibly to govmark.check/1. */
+  owners: string[];
   claims: CheckResult['scan']['claims'];
   /** The certificate the verdict is about, its fields as read from the registry's page. */
   certificate: Certificate | null;
@@ -75,6 +78,7 @@ export function toRecord(result: CheckResult, lang: Lang, context?: RecordContex
     url: scan.url,
     marks: scan.marks,
     owner: scan.claims.owner,
+    owners: printedOwners(scan),
     claims: scan.claims,
     certificate: primaryCertificate(scan, lookups) ?? null,
     lookups: Object.fromEntries(
@@ -110,6 +114,8 @@ export interface TextOptions extends Partial<RecordContext> {
    * the page's claims, each certificate lookup with its receipt (SHA-256), reason codes and the version.
    */
   full?: boolean;
+  /** Where the page's address came from (the command line says so for a saved file). */
+  addressSource?: MessageKey;
 }
 
 /** A plain-text rendering: short, what the command line prints and the popup copies; or full, the exported report. */
@@ -118,7 +124,9 @@ export function renderText(result: CheckResult, lang: Lang, options: TextOptions
   const label = (key: MessageKey) => t(lang, key);
   const sep = lang === 'zh' ? '：' : ': ';
   const full = options.full === true;
-  const lines = [record.url, `  ${label('verdict')}${sep}${stateName(record.verdict.state, lang)}`];
+  const lines = [record.url];
+  if (options.addressSource) lines.push(`  ${label('addressSource')}${sep}${label(options.addressSource)}`);
+  lines.push(`  ${label('verdict')}${sep}${stateName(record.verdict.state, lang)}`);
   if (full) {
     lines.push(`  ${label('reportCheckedAt')}${sep}${record.checkedAt}`);
     lines.push(`  ${label('reportRequestedUrl')}${sep}${record.requestedUrl ?? label('reportUnknown')}`);

@@ -23,6 +23,7 @@ function fields(record: CertificateRecord): Array<[label: string, valueHtml: str
     ['标识证书发放时间', e(record.issueDate)],
   ];
   if (record.creditCode) rows.push(['统一社会信用代码', e(record.creditCode)]);
+  if (record.behaviour === 'revoked') rows.push(['证书状态', '已注销']);
   return rows;
 }
 
@@ -91,6 +92,25 @@ export function maintenancePage(): string {
     'red',
     '<h2>系统维护公告</h2>\n<p>尊敬的用户：为提供更优质的服务，本系统正在进行升级维护，维护期间暂停查询服务。给您带来的不便，敬请谅解。</p>\n<p style="text-align:right">2024年3月1日</p>',
   );
+}
+
+/** What the server-error record answers, with a 500: an error page that happens to say 证书不存在. */
+export function serverErrorPage(): string {
+  return frame('系统错误', 'red', '<h2>系统错误</h2>\n<p>查询失败：证书不存在或服务异常（错误代码 500）。</p>');
+}
+
+/** What the waf record answers, with a 200: a web application firewall's block page. */
+export function wafPage(): string {
+  return frame(
+    '访问拦截',
+    'red',
+    '<h2>您的访问被拦截</h2>\n<p>您访问的页面不存在或包含非法参数，已被网站防火墙拦截。</p>\n<p>事件编号：waf-20240301-0001</p>',
+  );
+}
+
+/** What the soft-404 record answers, with a 200: a "page not found" page. */
+export function soft404Page(): string {
+  return frame('404', 'red', '<h2>404</h2>\n<p>抱歉，您访问的信息不存在或已删除！</p>\n<p><a href="/">返回首页</a></p>');
 }
 
 const FILLER_PARAGRAPH =

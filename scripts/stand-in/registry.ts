@@ -13,7 +13,11 @@ export type Behaviour =
   | 'redirect' // 302 to http://evil.example/
   | 'octet-stream' // the page, but as application/octet-stream
   | 'image' // a PNG instead of a page
-  | 'unlabelled'; // 200 OK, an unrelated page with none of the labels
+  | 'unlabelled' // 200 OK, an unrelated page with none of the labels
+  | 'revoked' // the certificate page, its status row saying 已注销
+  | 'server-error' // 500 with an error page that says 证书不存在
+  | 'waf' // 200 OK, a firewall's block page that says 页面不存在
+  | 'soft-404'; // 200 OK, a "page not found" page
 
 export interface CertificateRecord {
   /** Short handle for tests and fixtures. */
@@ -373,6 +377,31 @@ export const registry: CertificateRecord[] = [
     color: 'red',
     note: 'Certificate memory: a genuine certificate of another holder for the same domain as handover-old, after a reorganisation.',
   },
+  ...(['revoked', 'server-error', 'waf', 'soft-404'] as const).map(
+    (behaviour, i): CertificateRecord => ({
+      key: behaviour,
+      id: [
+        '5D2C8E41A7B3096F1E4D2A8C6B0F3957',
+        '9A1E7C3F5B2D40860C8A6E4B2D1F3A75',
+        'C47B1E9D3A5F28064E2C8A6B0D9F1735',
+        '2F8D6B4A0C1E39574B6D8F2A0C4E1B93',
+      ][i]!,
+      scriptCode: `CA0999900000000001${i}0001`,
+      holder: '某某市市场监督管理局',
+      holderType: '党政机关',
+      siteName: '某某市市场监督管理局网站',
+      domains: ['scjgj.moumou.gov.cn'],
+      address: '某某市市场路9号',
+      functions: '负责市场综合监督管理，办理企业注销登记。',
+      issuer: ISSUER,
+      certNumber: `BS09999000000001${i}0`,
+      issueDate: '2021-06-01',
+      layout: 'table',
+      color: 'red',
+      behaviour,
+      note: `The registry's answer misbehaves: ${behaviour} (a genuine site must never read as "does not exist").`,
+    }),
+  ),
 ];
 
 /** Well-formed, never registered: the certificate page answers "not found". */

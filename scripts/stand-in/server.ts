@@ -14,6 +14,9 @@ import {
   hugeCertificatePage,
   maintenancePage,
   notFoundPage,
+  serverErrorPage,
+  soft404Page,
+  wafPage,
 } from './pages';
 import { type MarkImage, markPng } from './png';
 import { type CertificateRecord, findById, findByScriptCode, scriptPath } from './registry';
@@ -130,6 +133,14 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
         return send(res, 200, 'image/png', markPng(record.color));
       case 'unlabelled':
         return send(res, 200, HTML, maintenancePage());
+      case 'revoked':
+        return send(res, 200, HTML, certificatePage(record));
+      case 'server-error':
+        return send(res, 500, HTML, serverErrorPage());
+      case 'waf':
+        return send(res, 200, HTML, wafPage());
+      case 'soft-404':
+        return send(res, 200, HTML, soft404Page());
     }
   }
 

@@ -488,6 +488,35 @@ describe('certificate records that misbehave', () => {
     expect(done.unknown!.code).toBe(2);
   });
 
+  it('an error page, a WAF page and a soft 404 are never "does not exist"; a revoked certificate is danger', async () => {
+    const keys = ['server-error', 'waf', 'soft-404', 'revoked'] as const;
+    const done = await Promise.all(keys.map((key) => scanRecord(recordByKey(key))));
+    const [error, waf, soft404, revoked] = done.map(recordOf);
+    expect(codes(error!)).toEqual(['service-error']);
+    expect(reason(error!, 'service-error')?.evidence.detail).toBe('HTTP 500');
+    for (const page of [waf!, soft404!]) {
+      expect(codes(page)).toEqual(['certificate-unreadable']);
+      expect(page.verdict.state).toBe('unknown');
+    }
+    expect(done.slice(0, 3).map((r) => r.code)).toEqual([1, 1, 1]);
+
+    expect(revoked!.verdict.state).toBe('danger');
+    expect(codes(revoked!)).toEqual(['certificate-revoked']);
+    expect(reason(revoked!, 'certificate-revoked')?.evidence).toEqual({ found: recordByKey('revoked').id, detail: '已注销' });
+    expect(revoked!.certificate).toBeNull();
+    expect(done[3]!.code).toBe(2);
+  });
+
+  it('"does not exist" is asked twice, afresh, before it is shown as danger', async () => {
+    const file = await saveTemp('record-unknown-twice.html', staticMarkPage(UNKNOWN_ID, '某某市人民政府'));
+    const result = await scan(['--url', 'https://www.moumou.gov.cn/', '--conac-origin', standIn.origin, '--json', file]);
+    expect(codes(recordOf(result))).toEqual(['certificate-not-found']);
+    expect(result.fetched.map((f) => f.url)).toEqual([
+      `${standIn.origin}${certPath(UNKNOWN_ID)}`,
+      `${standIn.origin}${certPath(UNKNOWN_ID)}`,
+    ]);
+  });
+
   it('a registry that drops every connection is unreachable, for certificates and embed scripts alike', async () => {
     standIn.setDown(true);
     const beijingFile = await saveTemp('down-beijing.html', siteHtml('www.beijing.gov.cn'));
@@ -654,7 +683,11 @@ describe('inputs that are saved files', () => {
       scan(['--conac-origin', standIn.origin, '--json', missing, saved]),
     ]);
     expect(text.stderr).toBe(`${missing}: could not read ${missing}: no such file\n`);
-    expect(text.stdout.split('\n').slice(0, 2)).toEqual(['https://www.beijing.gov.cn/', '  结论：已核验']);
+    expect(text.stdout.split('\n').slice(0, 3)).toEqual([
+      'https://www.beijing.gov.cn/',
+      '  地址来源：文件开头浏览器写下的“saved from url”注释',
+      '  结论：已核验',
+    ]);
     expect(text.code).toBe(1);
 
     // With --json the failure is a record of its own, in input order.
@@ -701,5 +734,46 @@ describe('inputs that are saved files', () => {
     expect(copy.verdict.state).toBe('danger');
     expect(codes(copy)[0]).toBe('domain-mismatch');
     expect(overridden.code).toBe(2);
+  });
+
+  it('the text output says which address was used and where it came from', async () => {
+    const [own, overridden] = await Promise.all([
+      scan(['--conac-origin', standIn.origin, '--lang', 'en', saved]),
+      scan(['--url', 'https://www.beijing-gov.com.cn/', '--conac-origin', standIn.origin, '--lang', 'en', saved]),
+    ]);
+    expect(own.stdout.split('\n').slice(0, 2)).toEqual([
+      'https://www.beijing.gov.cn/',
+      '  Address from: the "saved from url" comment a browser wrote at the top of the file',
+    ]);
+    expect(overridden.stdout.split('\n').slice(0, 2)).toEqual([
+      'https://www.beijing-gov.com.cn/',
+      '  Address from: the --url option',
+    ]);
+  });
+
+  it.each([
+    ['planted inside a script', (c: string, page: string) => page.replace('</head>', `<script>/*\n${c}\n*/</script></head>`)],
+    ['later in the page', (c: string, page: string) => page.replace('</body>', `${c}\n</body>`)],
+    ['after other content', (c: string, page: string) => `<p>hello</p>\n${c}\n${page}`],
+    [
+      'with a length prefix that does not match',
+      (_c: string, page: string) => `<!-- saved from url=(0099)https://www.mmcdc.cn/ -->\n${page}`,
+    ],
+  ])('a "saved from url" comment %s is ignored: the file needs --url', async (_case, plant) => {
+    const comment = '<!-- saved from url=(0021)https://www.mmcdc.cn/ -->';
+    const file = await saveTemp(`planted-${Math.random().toString(36).slice(2)}.html`, plant(comment, siteHtml('www.mmcdc.cn')));
+    const result = await scan(['--offline', '--json', file]);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({ input: file, verdict: { state: 'unknown' } });
+    expect(result.stdout).toContain('give its address with --url');
+  });
+
+  it('a "saved from url" comment after the doctype, as browsers write it, is the address', async () => {
+    const page = siteHtml('www.mmcdc.cn').replace(/^<!DOCTYPE html>\s*/i, '');
+    const file = await saveTemp(
+      'after-doctype.html',
+      `<!DOCTYPE html>\n<!-- saved from url=(0021)https://www.mmcdc.cn/ -->\n${page}`,
+    );
+    const record = recordOf(await scan(['--offline', '--json', file]));
+    expect(record.url).toBe('https://www.mmcdc.cn/');
   });
 });

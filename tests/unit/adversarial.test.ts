@@ -122,9 +122,26 @@ describe.each(parsers)('%s', (_name, parse, live) => {
       expect(asked).toEqual([]);
     });
 
-    it('a lookalike host without a certificate path, around the official image: unverifiable, not verified', async () => {
+    it('a lookalike host without a certificate path, around the official image: a made-up certificate, danger', async () => {
       const result = await check(page(link('https://bszs.cοnac.cn/')), 'https://www.beijing.gov.cn/', parse, live);
-      expectVerdict(result, 'warning', [['warning', 'mark-unverifiable', { found: 'https://bszs.xn--cnac-0nd.cn/' }]]);
+      expectVerdict(result, 'danger', [
+        ['danger', 'link-not-conac', { expected: 'bszs.conac.cn', found: 'bszs.xn--cnac-0nd.cn' }],
+      ]);
+      expect(asked).toEqual([]);
+    });
+
+    it.each([
+      ['a page on another host', 'https://cert.example.com/show.html?id=1', 'danger', 'cert.example.com'],
+      ['a page on another government site', 'http://www.other.gov.cn/biaozhi.html', 'danger', 'www.other.gov.cn'],
+      ["the page's own site", 'https://www.beijing.gov.cn/biaozhi.html', 'warning', null],
+      ["a page of the same site's family", 'https://zhengce.beijing.gov.cn/', 'warning', null],
+      ['the same page (#)', '#', 'warning', null],
+    ])('the official image linked to %s', async (_case, href, state, host) => {
+      const result = await check(page(link(href)), 'https://www.beijing.gov.cn/', parse, live);
+      expect(result.verdict.state).toBe(state);
+      if (host) expect(result.verdict.reasons[0]).toMatchObject({ code: 'link-not-conac', evidence: { found: host } });
+      else expect(result.verdict.reasons[0]).toMatchObject({ code: 'mark-unverifiable', severity: 'warning' });
+      expect(asked).toEqual([]);
     });
 
     it('a genuine mark cannot hide a spoofed one beside it', async () => {
@@ -239,7 +256,9 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     it('1,000 marks of made-up certificates on the real host: the registry is asked about 3 of them', async () => {
       const ids = Array.from({ length: 1000 }, (_, i) => (0xabc000 + i).toString(16).toUpperCase().padStart(32, '0'));
       const result = await check(page(ids.map((id) => link(CERT(id))).join('')), 'https://www.beijing.gov.cn/', parse, live);
-      expect(asked).toHaveLength(3);
+      // Each "does not exist" is asked once more, afresh, before it is shown as danger.
+      expect(new Set(asked).size).toBe(3);
+      expect(asked).toHaveLength(6);
       expectVerdict(result, 'danger', [
         ['danger', 'certificate-not-found', { found: ids[0] }],
         ['danger', 'certificate-not-found', { found: ids[1] }],
@@ -513,19 +532,19 @@ describe('the content-script scan reads claims only where a verdict can use them
       'an ordinary page without a mark',
       'https://www.example-shop.com/',
       footer,
-      { owner: null, siteCode: null, icp: null, psb: null },
+      { owner: null, owners: [], siteCode: null, icp: null, psb: null },
     ],
     [
       'a government domain without a mark',
       'https://www.moumou.gov.cn/',
       footer,
-      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+      { owner: '某某科技有限公司', owners: ['某某科技有限公司'], siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
     ],
     [
       'an ordinary page with a mark',
       'https://www.example-shop.com/',
       footer + link(CERT(beijing.id)),
-      { owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
+      { owner: '某某科技有限公司', owners: ['某某科技有限公司'], siteCode: null, icp: '沪ICP备12345678号-2', psb: null },
     ],
   ])('%s', (_case, url, body, claims) => {
     expect(detectMarks(parse(`<html><body>${body}</body></html>`), url, { live: true, claims: 'relevant' }).claims).toEqual(

@@ -260,10 +260,29 @@ describe('parseCertificate: holder type', () => {
 describe('parseCertificate: not found and unreadable', () => {
   it('recognises a page saying the certificate does not exist', () => {
     expect(parseCertificate(fixture('not-found.html'), ID)).toEqual({ status: 'not-found' });
-    for (const msg of ['没有查询到相关信息', '未找到该标识', '无此标识', '该证书已注销', '查询不到该证书']) {
+    for (const msg of ['没有查询到相关信息', '未找到该标识', '无此标识', '查询不到该证书']) {
       expect(parseCertificate(`<div class="msg">${msg}</div>`, ID), msg).toEqual({ status: 'not-found' });
     }
-    expect(parseCertificate('<p>机构名称：</p><p>域名：</p><p>未查询到该证书</p>', ID)).toEqual({ status: 'not-found' });
+  });
+
+  it("takes only the registry's not-found answer for one: no labels, the sentence as the main content", () => {
+    const unreadable = { status: 'unreadable', detail: 'no 机构名称 label; no 域名 label' };
+    const cases: [string, string][] = [
+      ['a page with the certificate labels, left empty', '<p>机构名称：</p><p>域名：</p><p>未查询到该证书</p>'],
+      ['a soft 404', '<h1>404</h1><p>抱歉，您访问的页面不存在！</p><p><a href="/">返回首页</a></p>'],
+      ['a WAF block page', '<h2>访问被拦截</h2><p>您的请求可能存在威胁，已被拦截。如页面不存在请联系管理员。</p>'],
+      ['a maintenance page', '<h1>系统维护中</h1><p>系统升级期间暂停服务，给您带来的不便敬请谅解。</p>'],
+      ['help text with a condition', '<p>查询说明</p><p>如查询不到该证书，请核对证书编号后重试。</p>'],
+      [
+        'a sentence lost in a long page',
+        `<div>${'<p>网站建设动态与通知公告，政务公开信息。</p>'.repeat(30)}<p>该标识不存在</p></div>`,
+      ],
+    ];
+    for (const [what, body] of cases) {
+      const parsed = parseCertificate(`<html><body>${body}</body></html>`, ID);
+      expect(parsed.status, what).toBe('unreadable');
+      if (what !== 'a page with the certificate labels, left empty') expect(parsed, what).toEqual(unreadable);
+    }
   });
 
   it('lets a readable certificate win over a not-found phrase', () => {

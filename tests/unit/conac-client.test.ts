@@ -166,3 +166,61 @@ describe('embed scripts', () => {
     });
   });
 });
+
+describe('the registry says "does not exist" only in its own answer', () => {
+  const NOT_FOUND_PAGE = '<div class="msg">对不起，您查询的网站标识证书不存在！</div><p><a href="/">返回首页</a></p>';
+
+  it('asks once more, afresh, before believing a not-found answer; caches the confirmed one', async () => {
+    const fetch = fakeFetch(() => html(NOT_FOUND_PAGE));
+    const cache = ttlCache<CertificateLookup | ScriptLookup>(memoryStore());
+    const client = createConacClient({ fetch, cache });
+    expect(await client.certificate(BEIJING_ID)).toMatchObject({ status: 'not-found' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch.mock.calls.every(([, init]) => (init as RequestInit).cache === 'no-store')).toBe(true);
+    expect(await client.certificate(BEIJING_ID)).toMatchObject({ status: 'not-found' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('a not-found answer followed by the certificate is the certificate', async () => {
+    let calls = 0;
+    const fetch = fakeFetch(() => html(calls++ === 0 ? NOT_FOUND_PAGE : CERT_PAGE));
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toMatchObject({ status: 'ok' });
+  });
+
+  it('a not-found page in a 2xx answer other than 200 is not the registry answer', async () => {
+    const fetch = fakeFetch(() => html(NOT_FOUND_PAGE, { status: 203 }));
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toEqual(
+      expect.objectContaining({ status: 'unreadable', detail: 'a not-found page in an HTTP 203 answer' }),
+    );
+  });
+
+  it.each([
+    ['an error status', () => html('<h1>证书不存在</h1>', { status: 404 }), 'unreachable'],
+    ['a WAF page', () => html('<h1>访问被拦截</h1><p>您访问的页面不存在或已被防火墙拦截，请稍后再试。</p>'), 'unreadable'],
+    ['a maintenance page', () => html('<h1>系统维护中</h1><p>查询服务暂停，请稍后再试。</p>'), 'unreadable'],
+  ])('%s is never "does not exist"', async (_case, respond, status) => {
+    const lookup = await createConacClient({ fetch: fakeFetch(respond) }).certificate(BEIJING_ID);
+    expect(lookup.status).toBe(status);
+  });
+
+  it('caches a revoked certificate like a not-found one, and never a failure', async () => {
+    const revoked = `${CERT_PAGE}<table><tr><th>证书状态</th><td>已撤销</td></tr></table>`;
+    const fetch = fakeFetch(() => html(revoked));
+    const cache = ttlCache<CertificateLookup | ScriptLookup>(memoryStore());
+    const client = createConacClient({ fetch, cache });
+    expect(await client.certificate(BEIJING_ID)).toMatchObject({ status: 'revoked', detail: '已撤销' });
+    await client.certificate(BEIJING_ID);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the encoding of a certificate page', () => {
+  it('a byte-order mark decides over a <meta charset>, as in browsers', async () => {
+    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`<meta charset="gbk">${CERT_PAGE}`)]);
+    const fetch = fakeFetch(() => new Response(body, { headers: { 'content-type': 'text/html' } }));
+    expect(await createConacClient({ fetch }).certificate(BEIJING_ID)).toMatchObject({
+      status: 'ok',
+      certificate: { holder: '北京市人民政府' },
+    });
+  });
+});

@@ -280,13 +280,25 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     it('ignores the jiucuo badge, trust seals, decorative 党政机关 images and registry links', () => {
       const result = scan('not-marks.html');
       expect(result.marks).toEqual([]);
-      expect(result.claims).toEqual({ owner: '广东省人民政府办公厅', siteCode: '4400000127', icp: null, psb: null });
+      expect(result.claims).toEqual({
+        owner: '广东省人民政府办公厅',
+        owners: ['广东省人民政府办公厅'],
+        siteCode: '4400000127',
+        icp: null,
+        psb: null,
+      });
     });
 
     it('finds nothing on an ordinary page', () => {
       const result = scan('no-mark.html', { live: true });
       expect(result.marks).toEqual([]);
-      expect(result.claims).toEqual({ owner: '某某科技有限公司', siteCode: null, icp: '沪ICP备12345678号-2', psb: null });
+      expect(result.claims).toEqual({
+        owner: '某某科技有限公司',
+        owners: ['某某科技有限公司'],
+        siteCode: null,
+        icp: '沪ICP备12345678号-2',
+        psb: null,
+      });
     });
   });
 
@@ -317,7 +329,7 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       expect(detectMarks({} as Document, PAGE)).toEqual({
         url: PAGE,
         marks: [],
-        claims: { owner: null, siteCode: null, icp: null, psb: null },
+        claims: { owner: null, owners: [], siteCode: null, icp: null, psb: null },
       });
       const relative = page(`<a href="/sitename?method=show&id=${ID1}">党政机关</a>`);
       expect(scanHtml(relative, {}, 'not a url').marks).toEqual([]);
@@ -335,6 +347,7 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     it('reads the owner, site code, ICP and public-security numbers of a portal footer', () => {
       expect(scan('live-rendered.html').claims).toEqual({
         owner: '北京市人民政府办公厅',
+        owners: ['北京市人民政府办公厅'],
         siteCode: '1100000088',
         icp: '京ICP备05060933号',
         psb: '京公网安备11010502030003号',
@@ -379,6 +392,7 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
       );
       expect(claims).toEqual({
         owner: null,
+        owners: [],
         siteCode: 'bm35000001',
         icp: '京ICP备05070218号-1',
         psb: '京公网安备11010202000001号',
@@ -392,6 +406,7 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
         '<div class="footer"><p>主办单位：某市人民政府 网站标识码：3301000001</p><p>浙ICP备05009132号 浙公网安备 33010002000001号</p></div>';
       expect(readClaims(parse(page(article + footer)))).toEqual({
         owner: '某市人民政府',
+        owners: ['某市人民政府'],
         siteCode: '3301000001',
         icp: '浙ICP备05009132号',
         psb: '浙公网安备33010002000001号',

@@ -48,6 +48,24 @@ const LIMIT_MS = 200;
 const DOM_LIMIT_MS = 500;
 const CERT_MUTATIONS = 2500;
 const CERT_JUNK = 1000;
+const CERT_PLANTED = 600;
+/** Fields a person cannot see, or that name other domains: none may add its host to the registered ones. */
+const PLANTED_FIELDS: ((host: string) => string)[] = [
+  (h) => `<tr hidden><th>域名</th><td>${h}</td></tr>`,
+  (h) => `<div style="display:none">域名：${h}</div>`,
+  (h) => `<p style="visibility: hidden">网站域名：${h}</p>`,
+  (h) => `<dl aria-hidden="true"><dt>域名</dt><dd>${h}</dd></dl>`,
+  (h) => `<script>document.write("<p>域名：${h}</p>")</script>`,
+  (h) => `<style>/* 域名：${h} */</style>`,
+  (h) => `<textarea>域名：${h}</textarea>`,
+  (h) => `<noscript>域名：${h}</noscript>`,
+  (h) => `<template><p>域名：${h}</p></template>`,
+  (h) => `<p>曾用域名：${h}</p>`,
+  (h) => `<p>原域名：${h}</p>`,
+  (h) => `<p>历史域名：${h}</p>`,
+  (h) => `<p>域名（已注销）：${h}</p>`,
+  (h) => `<p>联系邮箱：webmaster@${h}</p>`,
+];
 const DETECT_MUTATIONS = 1000;
 const DETECT_JUNK = 400;
 const DETECT_LINKEDOM = 300;
@@ -414,7 +432,12 @@ const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const FIELDS = ['siteName', 'holderTypeText', 'address', 'functions', 'issuer', 'certNumber', 'issueDate'] as const;
 
 function checkCertificateShape(result: CertificateParse): void {
-  expect(['ok', 'not-found', 'unreadable']).toContain(result.status);
+  expect(['ok', 'not-found', 'revoked', 'unreadable']).toContain(result.status);
+  if (result.status === 'revoked') {
+    expect(typeof result.detail).toBe('string');
+    if (result.certificate) checkCertificateShape({ status: 'ok', certificate: result.certificate });
+    return;
+  }
   if (result.status === 'unreadable') {
     expect(typeof result.detail).toBe('string');
     expect(result.detail.length).toBeLessThanOrEqual(200);
@@ -629,6 +652,34 @@ describe(`fuzz (seed ${SEED})`, () => {
         checkCertificateShape(parsed);
         expect(verify(TARGET_SCAN, lookupsOf(parsed)).state).not.toBe('verified');
         return { label: `junk of ${html.length} chars`, ms };
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    `parseCertificate: ${CERT_PLANTED} certificate pages with hidden, raw-text and qualified fields planted in them`,
+    async () => {
+      await run('parseCertificate, planted', CERT_PLANTED, 5, (r) => {
+        const record = r.pick(registry.filter((rec) => rec.domains.length > 0));
+        let html = certificatePage(record);
+        const planted: string[] = [];
+        for (let n = 1 + r.int(4); n > 0; n--) {
+          const host = `planted${planted.length}.copycat-${r.int(1000)}.cn`;
+          planted.push(host);
+          // After an element's end (never inside a raw-text element): the planted field is whole, wherever it lands.
+          const ends = [...html.matchAll(/<\/(?:tr|td|th|p|div|dd|dt|dl|table|h2|span)>|<br\s*\/?>/g)].map(
+            (m) => m.index + m[0].length,
+          );
+          const at = r.pick(ends);
+          html = html.slice(0, at) + r.pick(PLANTED_FIELDS)(host) + html.slice(at);
+        }
+        trace('parseCertificate, planted', html);
+        const { value: parsed, ms } = timed(() => parseCertificate(html, ID));
+        checkCertificateShape(parsed);
+        const domains = parsed.status === 'ok' ? parsed.certificate.domains : [];
+        for (const host of planted) expect(domains).not.toContain(host);
+        return { label: record.key, ms };
       });
     },
     TEST_TIMEOUT_MS,

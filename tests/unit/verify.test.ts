@@ -126,12 +126,59 @@ describe('verify: domain', () => {
 
 describe('verify: holder, colour and credit code', () => {
   it('warns when the page prints another owner, showing both', () => {
-    const verdict = verify(scan({ owner: '北京市人民政府办公厅' }), found(certificate()));
+    const verdict = verify(scan({ owner: '北京市发展和改革委员会' }), found(certificate()));
     expect(verdict.state).toBe('warning');
     expect(verdict.reasons[0]).toMatchObject({
       code: 'holder-mismatch',
-      evidence: { found: '北京市人民政府办公厅', expected: '北京市人民政府' },
+      evidence: { found: '北京市发展和改革委员会', expected: '北京市人民政府' },
     });
+  });
+
+  const owned = (owners: string[]) =>
+    scan({ owner: owners.join('、'), claims: { owner: owners.join('、'), owners, siteCode: null, icp: null, psb: null } });
+  it.each([
+    ['equal after normalisation', ['北京市 人民政府'], '北京市人民政府', 'same-name'],
+    [
+      'the holder printed with its bracketed second name',
+      ['民政部社会组织管理局（社会组织执法监督局）'],
+      '民政部社会组织管理局',
+      'alias',
+    ],
+    [
+      'the printed owner is the bracketed alias of the holder',
+      ['民政部社会组织管理局'],
+      '民政部社会组织管理局(社会组织执法监督局)',
+      'alias',
+    ],
+    ['joint owners (合署办公) include the holder', ['中共温州市纪委', '温州市监察委员会'], '温州市监察委员会', 'joint'],
+    ['the 办公厅 printed for the government holder', ['北京市人民政府办公厅'], '北京市人民政府', 'government-office'],
+    ['the government printed for its 办公室 holder', ['桐庐县人民政府'], '桐庐县人民政府办公室', 'government-office'],
+  ])('the holder matches: %s', (_case, owners, holder, rule) => {
+    const verdict = verify(owned(owners), found(certificate({ holder })));
+    expect(verdict.state).toBe('verified');
+    const match = verdict.reasons.find((r) => r.code === 'holder-match');
+    expect(match?.evidence.detail).toBe(rule);
+    if (rule !== 'same-name') expect(reasonMessage(match!, 'en')).toMatch(/\(.+\)\.$/);
+  });
+
+  it.each([
+    ['another bureau', ['北京市发展和改革委员会'], '北京市人民政府'],
+    ['a township government office is not county level', ['某某镇人民政府办公室'], '某某镇人民政府'],
+    ['the office of a bureau does not stand for it', ['北京市教育委员会办公室'], '北京市教育委员会'],
+    ['a joint list without the holder', ['中共温州市纪委', '温州市监察委员会'], '温州市人民政府'],
+    ['a government is not its own sub-bureau', ['北京市人民政府'], '北京市人民政府研究室'],
+  ])('the holder does not match: %s', (_case, owners, holder) => {
+    const verdict = verify(owned(owners), found(certificate({ holder })));
+    expect(verdict.reasons[0]).toMatchObject({
+      code: 'holder-mismatch',
+      evidence: { found: owners.join('、'), expected: holder },
+    });
+  });
+
+  it('reads the owner of a scan stored before owners were a list', () => {
+    const old = scan({ owner: '北京市人民政府' });
+    expect(old.claims.owners).toBeUndefined();
+    expect(codes(verify(old, found(certificate())))).toContain('ok:holder-match');
   });
 
   it('ignores full-width forms, spaces and punctuation in names', () => {
@@ -275,5 +322,18 @@ describe('verify: when the registry cannot be asked', () => {
       scripts: { CA010000000604299710001: { status: 'unreachable' as const, cause: 'network' as const, detail: 'refused' } },
     };
     expect(codes(verify(scan({ marks: [inert] }), down))).toEqual(['unknown:service-unreachable']);
+  });
+});
+
+describe('verify: a revoked certificate', () => {
+  it('is danger, never verified, whatever else matches', () => {
+    const lookups = found();
+    lookups.certificates[BEIJING_ID] = { status: 'revoked', detail: '已注销', certificate: certificate() };
+    const verdict = verify(scan(), lookups);
+    expect(verdict.state).toBe('danger');
+    expect(verdict.reasons).toEqual([
+      { code: 'certificate-revoked', severity: 'danger', evidence: { found: BEIJING_ID, detail: '已注销' } },
+    ]);
+    expect(reasonMessage(verdict.reasons[0], 'zh')).toContain('已注销');
   });
 });

@@ -1,6 +1,7 @@
 /** The certificate page (标识证书基本信息), read by its labels. */
 
-import { Parser } from 'htmlparser2';
+import { isNotFoundAnswer, revokedStatus } from './certificate-answer';
+import { type Cell, SOFT, STRONG_TERM, toCells, WEAK_TERM } from './certificate-cells';
 import { toAsciiHost } from './domain';
 
 /** 党政机关 (organ) or 事业单位 (institution); anything else the page prints is 'other'. */
@@ -28,152 +29,13 @@ export interface Certificate {
 export type CertificateParse =
   | { status: 'ok'; certificate: Certificate }
   | { status: 'not-found' }
+  /** The page says the certificate is revoked, cancelled, expired or suspended (detail: the words it uses). */
+  | { status: 'revoked'; detail: string; certificate: Certificate | null }
   | { status: 'unreadable'; detail: string };
 
-// Bounds on the work done for any input. htmlparser2 keeps its open elements in an array it
-// unshifts, so each tag costs O(depth): deep nesting is cut off rather than parsed quadratically.
-const MAX_INPUT_CHARS = 1_000_000;
-const MAX_DEPTH = 1000;
-const MAX_CELLS = 20_000;
-const MAX_CELL_CHARS = 4000;
 const MAX_VALUE_CHARS = 500;
 const MAX_VALUE_CELLS = 100;
 const MAX_DOMAINS = 50;
-
-/** How a tag separates the text around it. */
-const NONE = 0; // inline: the text runs on
-const SOFT = 1; // a new cell, but a value running across it gets no space (span, label, unknown tags)
-const HARD = 2; // a new cell, and a space in a value running across it
-
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
-const INLINE_TAGS = words(`
-  a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr q rp rt ruby s samp
-  small strike strong sub sup time tt u var wbr script style`);
-const HARD_TAGS = words(`
-  address article aside blockquote body br button caption center dd details dialog dir div dl dt
-  fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe legend
-  li main menu nav noscript ol option p pre section select summary table tbody td template textarea
-  tfoot th thead title tr ul`);
-/** Text inside these is not shown to the reader. */
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'title']);
-/** Elements that hold a label and never a value. */
-const TERM_TAGS = new Set(['dt', 'th', 'label']);
-/** A class named like a label: such an element ends a running value, but may hold one (Bootstrap's .label). */
-const TERM_CLASS = /label|lbl/i;
-
-const SKIP_FLAG = 1;
-const TERM_FLAG = 2;
-const WEAK_TERM_FLAG = 4;
-
-/** Cell.term: not inside a label element, inside one named by its class, inside dt/th/label. */
-const NOT_TERM = 0;
-const WEAK_TERM = 1;
-const STRONG_TERM = 2;
-
-const breakOf = (tag: string): number => (INLINE_TAGS.has(tag) ? NONE : HARD_TAGS.has(tag) ? HARD : SOFT);
-
-// Direction overrides could make a holder name display as another; zero-width characters hide.
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const SPACES = /[\s\u0000-\u001f\u007f-\u009f]+/g;
-const clean = (s: string): string => s.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
-
-/** A run of text between tags that break it, with where it sits in the element tree. */
-interface Cell {
-  text: string;
-  /** The strongest break between the previous cell and this one. */
-  brk: number;
-  /** The lowest nesting depth reached between the previous cell and this one. */
-  gapLo: number;
-  /** The lowest nesting depth within this cell. */
-  inLo: number;
-  /** NOT_TERM, WEAK_TERM or STRONG_TERM. */
-  term: number;
-}
-
-function toCells(html: string): Cell[] {
-  const cells: Cell[] = [];
-  const flags: number[] = [];
-  let depth = 0;
-  let skip = 0;
-  let terms = 0;
-  let weakTerms = 0;
-  let pieces: string[] = [];
-  let chars = 0;
-  let brk = HARD;
-  let gapLo = 0;
-  let inLo = 0;
-  let term = NOT_TERM;
-
-  const endCell = (b: number): void => {
-    if (pieces.length) {
-      const text = clean(pieces.join('')).slice(0, MAX_CELL_CHARS);
-      pieces = [];
-      chars = 0;
-      if (text) {
-        cells.push({ text, brk, gapLo, inLo, term });
-        brk = b;
-        gapLo = depth;
-        if (cells.length >= MAX_CELLS) parser.pause();
-        return;
-      }
-      gapLo = Math.min(gapLo, inLo);
-    }
-    brk = Math.max(brk, b);
-  };
-
-  const parser = new Parser(
-    {
-      // Names and attributes rather than onopentag: htmlparser2 then builds no attribute objects.
-      onopentagname(name) {
-        const b = breakOf(name);
-        if (b !== NONE) endCell(b);
-        let f = 0;
-        if (SKIPPED_TAGS.has(name)) {
-          f |= SKIP_FLAG;
-          skip++;
-        }
-        if (TERM_TAGS.has(name)) {
-          f |= TERM_FLAG;
-          terms++;
-        }
-        flags.push(f);
-        if (++depth > MAX_DEPTH) parser.pause();
-      },
-      onattribute(name, value) {
-        const top = flags.length - 1;
-        if (name === 'class' && top >= 0 && !(flags[top] & (TERM_FLAG | WEAK_TERM_FLAG)) && TERM_CLASS.test(value)) {
-          flags[top] |= WEAK_TERM_FLAG;
-          weakTerms++;
-        }
-      },
-      onclosetag(name) {
-        const b = breakOf(name);
-        if (b !== NONE) endCell(b);
-        const f = flags.pop() ?? 0;
-        if (f & SKIP_FLAG) skip--;
-        if (f & TERM_FLAG) terms--;
-        if (f & WEAK_TERM_FLAG) weakTerms--;
-        depth--;
-        if (pieces.length) inLo = Math.min(inLo, depth);
-        else gapLo = Math.min(gapLo, depth);
-      },
-      ontext(data) {
-        if (skip > 0 || chars >= MAX_CELL_CHARS) return;
-        if (!pieces.length) {
-          if (!/\S/.test(data)) return;
-          inLo = depth;
-          term = terms > 0 ? STRONG_TERM : weakTerms > 0 ? WEAK_TERM : NOT_TERM;
-        }
-        pieces.push(data);
-        chars += data.length;
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html.length > MAX_INPUT_CHARS ? html.slice(0, MAX_INPUT_CHARS) : html);
-  endCell(HARD);
-  return cells;
-}
 
 type FieldKey =
   | 'holder'
@@ -186,7 +48,9 @@ type FieldKey =
   | 'issuer'
   | 'certNumber'
   | 'issueDate'
-  | 'creditCode';
+  | 'creditCode'
+  | 'status'
+  | 'otherDomains';
 
 /** Synonyms by priority: a footer's 主办单位 or 地址 must not win over the certificate's own label. */
 const LABELS: Record<FieldKey, string[]> = {
@@ -202,7 +66,14 @@ const LABELS: Record<FieldKey, string[]> = {
   certNumber: ['标识证书编号', '证书编号'],
   issueDate: ['标识证书发放时间', '发放时间', '发证日期', '发放日期'],
   creditCode: ['统一社会信用代码'],
+  // The certificate's state: 已撤销 / 已注销 … make it revoked (STATUS_WORDS).
+  status: ['证书状态', '标识状态', '网站状态', '状态'],
+  // Qualified labels name other domains, never the registered ones (as do qualifiers: 域名（已注销）).
+  otherDomains: ['曾用域名', '原域名', '历史域名', '旧域名', '已注销域名'],
 };
+
+/** A bracketed qualifier that makes a domain label name a domain no longer registered: 域名（已注销）. */
+const PAST_QUALIFIER = /[（(][^（()）]*(?:注销|撤销|吊销|停用|过期|失效|历史|曾用|原|旧)[^（()）]*[）)]/u;
 
 interface LabelInfo {
   field: FieldKey;
@@ -233,31 +104,33 @@ const LABEL_WITH_SPACE = new RegExp(`^(${LABEL_ALTERNATION})${QUALIFIER} (?=\\S)
 const OTHER_LABEL = /^\p{Script=Han}(?: ?\p{Script=Han}){1,11} ?[:：﹕]/u;
 const LABEL_CELL_MAX_CHARS = 40;
 
-const NOT_FOUND = /不存在|未找到|没有找到|没有查询到|未查询到|查询不到|查无|无此标识|无此证书|无效标识|已注销|已撤销|已吊销/;
-const NOT_FOUND_CELL_MAX_CHARS = 300;
-
 interface Hit extends LabelInfo {
   start: number;
   end: number;
+}
+
+/** A domain label qualified as past (域名（已注销）) labels other domains. */
+function qualified(info: LabelInfo, label: string): LabelInfo {
+  return info.field === 'domains' && PAST_QUALIFIER.test(label) ? { field: 'otherDomains', rank: 0 } : info;
 }
 
 function hitsOf(text: string): Hit[] {
   const leads = LABEL_LEAD.test(text);
   if (leads && text.length <= LABEL_CELL_MAX_CHARS) {
     const whole = LABEL_INDEX.get(text.replace(QUALIFIERS, '').replace(/[\s\p{P}]+/gu, ''));
-    if (whole) return [{ ...whole, start: 0, end: text.length }];
+    if (whole) return [{ ...qualified(whole, text), start: 0, end: text.length }];
   }
   const hits: Hit[] = [];
   if (COLON.test(text)) {
     for (const m of text.matchAll(LABEL_WITH_COLON)) {
       const info = LABEL_INDEX.get(m[1].replace(/ /g, ''));
-      if (info) hits.push({ ...info, start: m.index, end: m.index + m[0].length });
+      if (info) hits.push({ ...qualified(info, m[0]), start: m.index, end: m.index + m[0].length });
     }
   }
   if (!hits.length && leads) {
     const m = LABEL_WITH_SPACE.exec(text);
     const info = m && LABEL_INDEX.get(m[1].replace(/ /g, ''));
-    if (m && info) hits.push({ ...info, start: 0, end: m[0].length });
+    if (m && info) hits.push({ ...qualified(info, m[0]), start: 0, end: m[0].length });
   }
   return hits;
 }
@@ -269,15 +142,27 @@ interface Part {
 }
 
 interface Found {
+  /** Labels that start their own cell (a row, a dd, a line) outrank labels met inside another value. */
   rank: number;
   parts: Part[];
+  /** The label starts its cell: it is not text inside another field's value. */
+  ownCell: boolean;
+}
+
+interface Values {
+  best: Map<FieldKey, Found>;
+  domains: Found[];
+  seen: Set<FieldKey>;
+  /** Cells that hold a label or a value: the rest is the page's own text (headings, notices, help). */
+  used: Set<number>;
 }
 
 /** Every labelled value on the page: the best-ranked one per field, and all domain values. */
-function findValues(cells: Cell[]): { best: Map<FieldKey, Found>; domainParts: Part[][]; seen: Set<FieldKey> } {
+function findValues(cells: Cell[]): Values {
   const best = new Map<FieldKey, Found>();
-  const domainParts: Part[][] = [];
+  const domains: Found[] = [];
   const seen = new Set<FieldKey>();
+  const used = new Set<number>();
   const cache: (Hit[] | undefined)[] = [];
   const hitsAt = (k: number): Hit[] => (cache[k] ??= hitsOf(cells[k].text));
 
@@ -299,6 +184,7 @@ function findValues(cells: Cell[]): { best: Map<FieldKey, Found>; domainParts: P
       }
       const isTerm = c.term === STRONG_TERM || (c.term === WEAK_TERM && parts.length > 0);
       if (isTerm || OTHER_LABEL.test(c.text)) return;
+      used.add(k);
       parts.push({ text: c.text, soft: c.brk === SOFT });
       chars += c.text.length;
       if (lca === null) lca = Math.min(lo, c.inLo);
@@ -308,22 +194,28 @@ function findValues(cells: Cell[]): { best: Map<FieldKey, Found>; domainParts: P
   for (let i = 0; i < cells.length; i++) {
     const hits = hitsAt(i);
     const text = cells[i].text;
+    if (hits.length) used.add(i);
     hits.forEach((hit, h) => {
       seen.add(hit.field);
       const isDomain = hit.field === 'domains';
+      const ownCell = hit.start === 0;
+      const rank = hit.rank + (ownCell ? 0 : INSIDE_VALUE_RANK);
       const prior = best.get(hit.field);
-      if (!isDomain && prior && prior.rank <= hit.rank) return;
+      if (!isDomain && prior && prior.rank <= rank) return;
       const last = h === hits.length - 1;
       const rest = text.slice(hit.end, last ? text.length : hits[h + 1].start).trim();
       const parts: Part[] = rest ? [{ text: rest, soft: false }] : [];
       if (last) continueValue(i, parts, rest ? cells[i].inLo : null);
       if (!parts.length) return;
-      if (isDomain) domainParts.push(parts);
-      else best.set(hit.field, { rank: hit.rank, parts });
+      if (isDomain) domains.push({ rank, parts, ownCell });
+      else best.set(hit.field, { rank, parts, ownCell });
     });
   }
-  return { best, domainParts, seen };
+  return { best, domains, seen, used };
 }
+
+/** Added to the rank of a label met inside a cell after other text: any label starting its own cell outranks it. */
+const INSIDE_VALUE_RANK = 100;
 
 function capped(s: string): string {
   let end = Math.min(s.length, MAX_VALUE_CHARS);
@@ -337,29 +229,50 @@ function joinParts(parts: Part[]): string | null {
   return capped(s.replace(/\s+/g, ' ').trim()) || null;
 }
 
-/** Anything that cannot be part of a printed address separates two (a colon only when no port or // follows). */
-const DOMAIN_SEPARATORS = /[^\p{L}\p{N}\p{M}._\-/:。．｡]+|:(?!\/\/|\d)/u;
+/**
+ * Anything that cannot be part of a printed address separates two (a colon only when no port or
+ * // follows). The characters of a URL's path, query and userinfo stay in the token, so that only
+ * its host is read: `a.cn/?u=evil.cn`, `admin@evil.cn` and `evil.cn@a.cn` name no other domain.
+ */
+const DOMAIN_SEPARATORS = /[^\p{L}\p{N}\p{M}._\-/:。．｡@?=&#%+~]+|:(?!\/\/|\d)/u;
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const TOP_LABEL = /\.(?:[a-z]{2,}|xn--[a-z0-9-]+)$/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The host a printed address names, as printed; null for an e-mail address or an address with userinfo. */
+function hostPrinted(raw: string): string | null {
+  const token = raw.replace(EDGE_PUNCTUATION, '').replace(SCHEME, '');
+  const authority = token.split(/[/?#]/, 1)[0];
+  if (authority.includes('@')) return null;
+  return authority.replace(/:\d*$/, '').replace(EDGE_PUNCTUATION, '') || null;
+}
 
 function domainsOf(values: Part[][]): { ascii: string[]; printed: string[] } {
   const ascii: string[] = [];
   const printed: string[] = [];
   for (const parts of values) {
     for (const part of parts) {
-      for (const raw of part.text.split(DOMAIN_SEPARATORS)) {
+      // Full-width letters, digits, hyphens and dots are ordinary ones.
+      for (const raw of part.text.normalize('NFKC').split(DOMAIN_SEPARATORS)) {
         if (ascii.length >= MAX_DOMAINS) return { ascii, printed };
-        const token = raw.replace(EDGE_PUNCTUATION, '');
+        const token = hostPrinted(raw);
         const host = token && toAsciiHost(token);
-        if (!host || !TOP_LABEL.test(host) || ascii.includes(host)) continue;
+        if (!token || !host || !TOP_LABEL.test(host) || ascii.includes(host)) continue;
         ascii.push(host);
-        printed.push(token.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/:].*$/, ''));
+        printed.push(token);
       }
     }
   }
   return { ascii, printed };
 }
 
+/** Domain values from labels starting their own cell; labels met inside other text only when there are none. */
+function registeredDomainValues(values: Values): Part[][] {
+  const own = values.domains.filter((d) => d.ownCell);
+  const chosen = own.length ? own : values.domains;
+  const fallback = values.best.get('domainsFallback');
+  return chosen.length ? chosen.map((d) => d.parts) : fallback ? [fallback.parts] : [];
+}
 function holderTypeOf(text: string): HolderType {
   if (text.includes('事业')) return 'institution';
   if (text.includes('机关')) return 'organ';
@@ -375,31 +288,33 @@ function creditCodeOf(value: string): string | null {
 
 function read(html: string, id: string): CertificateParse {
   const cells = toCells(html);
-  const { best, domainParts, seen } = findValues(cells);
+  const values = findValues(cells);
+  const { best, seen, used } = values;
   const value = (field: FieldKey): string | null => {
     const found = best.get(field);
     return found ? joinParts(found.parts) : null;
   };
   const holder = value('holder');
-  const fallback = best.get('domainsFallback');
-  const { ascii, printed } = domainsOf(domainParts.length ? domainParts : fallback ? [fallback.parts] : []);
+  const { ascii, printed } = domainsOf(registeredDomainValues(values));
 
-  if (!holder && cells.some((c) => c.text.length <= NOT_FOUND_CELL_MAX_CHARS && NOT_FOUND.test(c.text))) {
-    return { status: 'not-found' };
-  }
+  if (seen.size === 0 && isNotFoundAnswer(cells)) return { status: 'not-found' };
+  const revoked = revokedStatus(value('status'), cells, used);
+  const certificate = holder && ascii.length ? build() : null;
+  if (revoked) return { status: 'revoked', detail: revoked, certificate };
+  if (certificate) return { status: 'ok', certificate };
+
   const missing: string[] = [];
   if (!holder) missing.push(seen.has('holder') ? '机构名称 label has no value' : 'no 机构名称 label');
   if (!ascii.length) {
     const labelled = seen.has('domains') || seen.has('domainsFallback');
     missing.push(labelled ? '域名 label has no valid domain' : 'no 域名 label');
   }
-  if (missing.length) return { status: 'unreadable', detail: cells.length ? missing.join('; ') : 'no text' };
+  return { status: 'unreadable', detail: cells.length ? missing.join('; ') : 'no text' };
 
-  const holderTypeText = value('holderType');
-  const creditCode = value('creditCode');
-  return {
-    status: 'ok',
-    certificate: {
+  function build(): Certificate {
+    const holderTypeText = value('holderType');
+    const creditCode = value('creditCode');
+    return {
       id,
       siteName: value('siteName'),
       domains: ascii,
@@ -413,8 +328,8 @@ function read(html: string, id: string): CertificateParse {
       certNumber: value('certNumber'),
       issueDate: value('issueDate'),
       creditCode: creditCode ? creditCodeOf(creditCode) : null,
-    },
-  };
+    };
+  }
 }
 
 /** Reads a certificate page's HTML text. DOM-free: runs in a service worker. Never throws. */

@@ -50,20 +50,37 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
     return value;
   }
 
+  async function readCertificate(url: string, certId: string): Promise<CertificateLookup> {
+    const response = await get(url);
+    if (response.status === 'unreachable') return response;
+    if (!/html|text\/plain/i.test(response.contentType) && response.contentType !== '') {
+      return { status: 'unreadable', detail: `answered with ${response.contentType}` };
+    }
+    const parsed = parseCertificate(response.text, certId);
+    // The registry's not-found answer is a plain 200 from the certificate host; anything else saying so is not it.
+    const fromRegistry = response.httpStatus === 200 && new URL(response.receipt.url).host === new URL(url).host;
+    if (parsed.status === 'not-found' && !fromRegistry) {
+      return {
+        status: 'unreadable',
+        detail: `a not-found page in an HTTP ${response.httpStatus} answer`,
+        receipt: response.receipt,
+      };
+    }
+    return { ...parsed, receipt: response.receipt };
+  }
+
   return {
     certificate: (certId) =>
       cached<CertificateLookup>(
         `cert:${certId}`,
         async () => {
           const url = certificateUrl(certId, origin ?? `https://${CERTIFICATE_HOST}`);
-          const response = await get(url);
-          if (response.status === 'unreachable') return response;
-          if (!/html|text\/plain/i.test(response.contentType) && response.contentType !== '') {
-            return { status: 'unreadable', detail: `answered with ${response.contentType}` };
-          }
-          return { ...parseCertificate(response.text, certId), receipt: response.receipt };
+          const first = await readCertificate(url, certId);
+          // "Does not exist" is shown as danger: ask once more, afresh, before believing it.
+          return first.status === 'not-found' ? readCertificate(url, certId) : first;
         },
-        (value) => (value.status === 'ok' ? TTL.found : value.status === 'not-found' ? TTL.notFound : 0),
+        (value) =>
+          value.status === 'ok' ? TTL.found : value.status === 'not-found' || value.status === 'revoked' ? TTL.notFound : 0,
       ),
     scriptCertId: (scriptCode) =>
       cached<ScriptLookup>(

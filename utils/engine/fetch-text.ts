@@ -16,7 +16,7 @@ export interface Receipt {
   bytes: number;
 }
 
-export type Fetched = { status: 'ok'; text: string; contentType: string; receipt: Receipt } | Unreachable;
+export type Fetched = { status: 'ok'; text: string; contentType: string; receipt: Receipt; httpStatus: number } | Unreachable;
 
 export interface FetchTextOptions {
   fetch: typeof fetch;
@@ -64,6 +64,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
         status: 'ok',
         text: decode(bytes, contentType),
         contentType: contentType.split(';')[0].trim(),
+        httpStatus: response.status,
         receipt: { url: current, fetchedAt: new Date(now()).toISOString(), sha256: await sha256(bytes), bytes: bytes.length },
       };
     }
@@ -117,16 +118,28 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
   return bytes;
 }
 
-/** Chinese sites still serve GBK: honour the header, then a <meta charset>, else UTF-8. */
+/**
+ * Chinese sites still serve GBK: a byte-order mark decides first (as in browsers, over the header
+ * and a <meta charset>), then the header, then a <meta charset>, else UTF-8.
+ */
 export function decode(bytes: Uint8Array, contentType: string): string {
+  const bom = bomCharset(bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const charset =
-    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+    bom ?? /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
   try {
+    // TextDecoder drops a BOM that matches its encoding.
     return new TextDecoder(charset).decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
+}
+
+function bomCharset(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 async function sha256(bytes: Uint8Array): Promise<string> {

@@ -34,8 +34,13 @@ export interface Mark {
 }
 
 export interface PageClaims {
-  /** The unit the page says runs it (主办单位, 主办, 版权所有 …), as printed. */
+  /** The unit(s) the page says run it (主办单位, 主办, 版权所有 …), as printed; joint units joined by 、. */
   owner: string | null;
+  /**
+   * The same units one by one (joint units, 合署办公). Absent in scans made before it existed
+   * (stored verdicts, govmark.check/1 records of earlier versions): read `owner` then.
+   */
+  owners?: string[];
   /** 网站标识码 (State Council register), e.g. 3600000013. */
   siteCode: string | null;
   /** ICP 备案号, e.g. 京ICP备05070218号. */

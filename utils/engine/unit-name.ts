@@ -11,7 +11,8 @@
  * 4. Lower-case ASCII letters.
  *
  * Two names are the same unit only when they are equal after this and not empty. There is no
- * fuzzy matching: 北京市人民政府办公厅 and 北京市人民政府 are different units.
+ * fuzzy matching: 北京市教育委员会 and 北京市人民政府 are different units (holderRule below adds the few
+ * rules by which two different names stand for one unit).
  */
 
 export function normaliseUnitName(s: string): string {
@@ -24,4 +25,37 @@ export function normaliseUnitName(s: string): string {
 export function sameUnit(a: string, b: string): boolean {
   const na = normaliseUnitName(a);
   return na !== '' && na === normaliseUnitName(b);
+}
+
+/** Why a printed owner counts as the certificate's holder (README "The holder rules"). */
+export type HolderRule = 'same-name' | 'alias' | 'joint' | 'government-office';
+
+/** `A（B）`: the name and its bracketed second name, each on its own. */
+function namesOf(s: string): string[] {
+  const m = /^(.+?)[（(]([^（()）]+)[）)]$/.exec(s.normalize('NFKC').trim());
+  return (m ? [s, m[1], m[2]] : [s]).map(normaliseUnitName).filter(Boolean);
+}
+
+/**
+ * The 办公厅 / 办公室 of a people's government at county level or above stands for that
+ * government (the .gov.cn registration rules: "河北省人民政府办公厅代表河北省人民政府").
+ * Townships (乡、镇) are below county level.
+ */
+function governmentOfOffice(name: string): string | null {
+  const m = /^(.+人民政府)(?:办公厅|办公室)$/.exec(normaliseUnitName(name));
+  return m && !/[乡镇]人民政府$/.test(m[1]) ? m[1] : null;
+}
+
+/** Which rule makes the printed owners the holder, or null: anything else is a mismatch. */
+export function holderRule(owners: string[], holder: string): HolderRule | null {
+  const h = normaliseUnitName(holder);
+  if (!h) return null;
+  const printed = owners.filter((o) => normaliseUnitName(o));
+  if (printed.length === 1 && normaliseUnitName(printed[0]) === h) return 'same-name';
+  if (printed.length > 1 && printed.some((o) => normaliseUnitName(o) === h)) return 'joint';
+  const holderNames = namesOf(holder);
+  if (printed.some((o) => namesOf(o).some((n) => holderNames.includes(n)))) return 'alias';
+  const office = (a: string, b: string) => governmentOfOffice(a) === normaliseUnitName(b);
+  if (printed.some((o) => office(o, holder) || office(holder, o))) return 'government-office';
+  return null;
 }

@@ -16,6 +16,7 @@ export type ReasonCode =
   // the link itself
   | 'link-not-conac'
   | 'certificate-not-found'
+  | 'certificate-revoked'
   // domain
   | 'domain-mismatch'
   | 'domain-related'
@@ -86,6 +87,17 @@ const day = (value = '') => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 };
 const en = (value = '') => names[value]?.en ?? value;
+/** Which holder rule matched (unit-name.ts holderRule); records from before it say nothing. */
+const rules: Record<string, Record<Lang, string>> = {
+  'same-name': { zh: '', en: '' },
+  alias: { zh: '（括号内为同一单位的另一名称）', en: ' (one is the bracketed second name of the other)' },
+  joint: { zh: '（持有单位是网页所列联合主办单位之一）', en: ' (the holder is one of the joint owners printed)' },
+  'government-office': {
+    zh: '（人民政府办公厅/办公室代表本级人民政府）',
+    en: " (a people's government's 办公厅/办公室 stands for that government)",
+  },
+};
+const rule = (value: string | undefined, lang: Lang) => (value ? (rules[value]?.[lang] ?? '') : '');
 
 const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'domain-match': {
@@ -93,8 +105,8 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
     en: (e) => `This site's domain ${e.found} is one of the registered domains.`,
   },
   'holder-match': {
-    zh: (e) => `网页所写主办单位与标识持有单位一致：${e.found}。`,
-    en: (e) => `The owner printed on the page matches the mark's holder: ${e.found}.`,
+    zh: (e) => `网页所写主办单位与标识持有单位一致：${e.found}${rule(e.detail, 'zh')}。`,
+    en: (e) => `The owner printed on the page matches the mark's holder: ${e.found}${rule(e.detail, 'en')}.`,
   },
   'color-match': {
     zh: (e) => `标识颜色与机构类型相符（${zh(e.found)}）。`,
@@ -107,6 +119,11 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'certificate-not-found': {
     zh: (e) => `标识管理中心说证书 ${e.found} 不存在。`,
     en: (e) => `The registry says certificate ${e.found} does not exist.`,
+  },
+  'certificate-revoked': {
+    zh: (e) => `标识管理中心说证书 ${e.found} 已不再有效（${e.detail}）：标识不能证明本站的身份。`,
+    en: (e) =>
+      `The registry says certificate ${e.found} is no longer in force (${e.detail}): the mark proves nothing about this site.`,
   },
   'domain-mismatch': {
     zh: (e) => `本站域名 ${e.found} 不在标识登记的域名（${e.expected}）之中：标识是借用或冒用的。`,

@@ -5,7 +5,7 @@ import type { CertificateLookup, ScriptLookup } from './conac-client';
 import { checkCreditCode, creditCodeMatchesType } from './credit-code';
 import { domainRelation, hostOf, isGovernmentDomain } from './domain';
 import type { Mark, PageScan } from './scan';
-import { sameUnit } from './unit-name';
+import { holderRule } from './unit-name';
 import { type Reason, type Severity, stateOf, type Verdict } from './verdict';
 
 export interface Lookups {
@@ -34,7 +34,7 @@ function checkable(scan: PageScan): Mark[] {
 /** Ids worth asking the registry about: checkable marks whose link (if any) really goes to CONAC. */
 export function idsToLookUp(scan: PageScan, scripts: Lookups['scripts'] = {}): string[] {
   const ids = checkable(scan)
-    .filter((m) => linkVerdict(m) === 'conac')
+    .filter((m) => linkVerdict(m, hostOf(scan.url)) === 'conac')
     .map((m) => markCertId(m, scripts))
     .filter((id): id is string => id !== null);
   return [...new Set(ids)];
@@ -50,7 +50,10 @@ export function scriptsToResolve(scan: PageScan): string[] {
 
 type LinkVerdict = 'conac' | 'imitation' | 'not-a-certificate' | 'none';
 
-function linkVerdict(mark: Mark): LinkVerdict {
+/** Marks shown as the mark's image (the official one or a copy), as opposed to text links. */
+const IMAGE_KINDS: ReadonlySet<Mark['kind']> = new Set(['static-link', 'live-script']);
+
+function linkVerdict(mark: Mark, pageHost: string): LinkVerdict {
   if (mark.linkUrl === null) return mark.kind === 'image-only' ? 'none' : 'conac';
   let url: URL;
   try {
@@ -64,6 +67,10 @@ function linkVerdict(mark: Mark): LinkVerdict {
   // CONAC's own other hosts (biaozhi.conac.cn, www.conac.cn) are real sites, just not certificates.
   const conacOwned = url.hostname === 'conac.cn' || url.hostname.endsWith('.conac.cn');
   if (!web || mark.certificateLink || (/conac/i.test(url.hostname) && !conacOwned)) return 'imitation';
+  // The mark's image linked to a web page of some other site: a made-up certificate. A link to the
+  // page's own site (#, its home page) or to CONAC's other hosts is only not a certificate.
+  const ownSite = pageHost !== '' && domainRelation(url.hostname, [pageHost]) !== 'mismatch';
+  if (IMAGE_KINDS.has(mark.kind) && !conacOwned && !ownSite) return 'imitation';
   return 'not-a-certificate';
 }
 
@@ -85,7 +92,7 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
   }
 
   for (const mark of checkable(scan)) {
-    const link = linkVerdict(mark);
+    const link = linkVerdict(mark, pageHost);
     if (link === 'imitation')
       add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
     if (link === 'not-a-certificate') add('mark-unverifiable', 'warning', { found: mark.linkUrl ?? '' });
@@ -108,6 +115,7 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
   const found = ids.map((id) => [id, lookups.certificates[id]] as const).filter(([, lookup]) => lookup);
   for (const [id, lookup] of found) {
     if (lookup.status === 'not-found') add('certificate-not-found', 'danger', { found: id });
+    if (lookup.status === 'revoked') add('certificate-revoked', 'danger', { found: id, detail: lookup.detail });
     if (lookup.status === 'unreadable') add('certificate-unreadable', 'unknown', { found: id, detail: lookup.detail });
     if (lookup.status === 'unreachable') addUnreachable(add, lookup);
   }
@@ -139,10 +147,11 @@ function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pag
   if (relation === 'related') add('domain-related', 'warning', { found: pageHost, expected: registered });
   if (relation === 'mismatch') add('domain-mismatch', 'danger', { found: pageHost, expected: registered });
 
-  const owner = scan.claims.owner;
-  if (!owner || !cert.holder) add('owner-not-printed', 'info');
-  else if (sameUnit(owner, cert.holder)) add('holder-match', 'ok', { found: cert.holder });
-  else add('holder-mismatch', 'warning', { found: owner, expected: cert.holder });
+  const owners = printedOwners(scan);
+  const rule = cert.holder ? holderRule(owners, cert.holder) : null;
+  if (!owners.length || !cert.holder) add('owner-not-printed', 'info');
+  else if (rule) add('holder-match', 'ok', { found: cert.holder, detail: rule });
+  else add('holder-mismatch', 'warning', { found: owners.join('、'), expected: cert.holder });
 
   const expectedColor = cert.holderType === 'organ' ? 'red' : cert.holderType === 'institution' ? 'blue' : null;
   const color = active.find((m) => m.certId === cert.id && m.color)?.color ?? active.find((m) => m.color)?.color;
@@ -158,6 +167,12 @@ function checkCertificate(cert: Certificate, scan: PageScan, active: Mark[], pag
       add('credit-code-type-mismatch', 'warning', { found: cert.creditCode, expected: cert.holderType });
     }
   }
+}
+
+/** The owners the page prints; scans from before the list existed carry only `owner`. */
+export function printedOwners(scan: PageScan): string[] {
+  const { owner, owners } = scan.claims;
+  return owners ?? (owner ? [owner] : []);
 }
 
 type AddReason = (code: Reason['code'], severity: Severity, evidence?: Reason['evidence']) => void;

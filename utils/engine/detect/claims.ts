@@ -4,6 +4,7 @@
  */
 
 import type { PageClaims } from '../scan';
+import { ownersOf } from './owner';
 
 /** Footers are at the bottom: read this much text backwards from the end of the body. */
 const CLAIM_CHARS = 6_000;
@@ -71,8 +72,10 @@ export function readClaims(doc: Document): PageClaims {
   const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
   const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
   const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
+  const owners = ownersOf(text);
   return {
-    owner: ownerOf(text),
+    owner: owners.length ? owners.join('、') : null,
+    owners,
     siteCode,
     icp: icp ? `${icp[1]}ICP${icp[2]}${icp[3]}号${icp[4] ? `-${icp[4]}` : ''}` : null,
     psb: psb ? `${psb[1]}公网安备${psb[2]}号` : null,
@@ -134,69 +137,4 @@ function footerText(doc: Document): string {
     node = previous;
   }
   return parts.reverse().join('');
-}
-
-type OwnerLabel = 'host' | 'copyright' | 'operator' | 'symbol';
-const OWNER_LABEL = /(网站主办单位|网站主办|主办单位|主办|承办单位|承办|版权所有|copyright\s*©?|©)/gi;
-/** Where a printed value ends: the next label, number or boilerplate. */
-const VALUE_END = new RegExp(
-  [
-    '主办|承办|协办|主管|指导单位|版权|网站标识码|标识码|备案|ICP|公网安备',
-    '地址|电话|联系|邮编|邮政编码|传真|邮箱|电子邮件|E-?mail',
-    '技术支持|支持单位|维护|运维|建议|访问|网站地图|举报',
-    'Copyright|©|All\\s*Rights|\\(c\\)|[\\d-]{7,}',
-  ].join('|'),
-  'i',
-);
-const VALUE_SEPARATOR = /[\s|｜丨│┃·•,，;；。、/\\]/;
-const NOT_A_UNIT = /^(本|翻版|违者|侵权|未经|不得|保留)/;
-const COPYRIGHT_NOISE = /^(?:copyright|版权|©|\(c\)|\d{4}(?:\s*[-—–~]\s*\d{4})?|[ :：]+)+/i;
-
-/**
- * The unit the page says runs it. 主办 outranks 版权所有, which outranks 承办 (the operator is
- * often a technical centre, not the holder); a bare `© 2024 XX` comes last. Within a rank the
- * last one wins: footers come last, and an article above may name an event's organisers.
- */
-function ownerOf(text: string): string | null {
-  const best: Partial<Record<OwnerLabel, string>> = {};
-  for (const m of text.matchAll(OWNER_LABEL)) {
-    const label: OwnerLabel = m[1].includes('主办')
-      ? 'host'
-      : m[1].includes('承办')
-        ? 'operator'
-        : m[1] === '版权所有'
-          ? 'copyright'
-          : 'symbol';
-    const after = text.slice(m.index + m[1].length, m.index + m[1].length + 200);
-    const before = text.slice(Math.max(0, m.index - 200, text.lastIndexOf('\n', m.index) + 1), m.index);
-    let value: string | null;
-    if (/^\s*[：:]/.test(after) || label === 'symbol') value = valueAfter(after);
-    else if (label === 'copyright') value = valueAfter(after) || valueBefore(before, true);
-    else value = valueBefore(before, false) || valueAfter(after);
-    if (value) best[label] = value;
-  }
-  return best.host ?? best.copyright ?? best.operator ?? best.symbol ?? null;
-}
-
-/** The value printed after a label; it may sit on the next line (a table cell) only after a colon. */
-function valueAfter(after: string): string | null {
-  const colon = /^\s*[：:]/.test(after);
-  const rest = after.replace(colon ? /^[\s：:]+/ : /^ +/, '').replace(COPYRIGHT_NOISE, '');
-  let end = rest.search(VALUE_SEPARATOR);
-  if (end === -1) end = rest.length;
-  const stop = rest.slice(0, end).search(VALUE_END);
-  return unitOrNull(rest.slice(0, stop === -1 ? end : stop));
-}
-
-/** `XX市人民政府主办`, `© 2024 XX市人民政府 版权所有`: the unit printed just before the label. */
-function valueBefore(before: string, spaced: boolean): string | null {
-  if (!spaced && /\s$/.test(before)) return null;
-  const segment = before.split(/[|｜丨│┃,，;；。]/).pop() ?? '';
-  const token = segment.trim().replace(COPYRIGHT_NOISE, '').split(/\s+/).pop() ?? '';
-  return unitOrNull(token.slice(token.search(/[^：:]*$/)));
-}
-
-function unitOrNull(value: string): string | null {
-  const v = value.replace(/^[\s：:©]+|[\s：:\-—_.]+$/g, '');
-  return /[\u4e00-\u9fff]{2}/.test(v) && !NOT_A_UNIT.test(v) && !VALUE_END.test(v) ? v : null;
 }

@@ -47,7 +47,7 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
     readScripts: () => inlineScriptText(doc),
   };
   let marks: Mark[] = [];
-  let claims: PageClaims = { owner: null, siteCode: null, icp: null, psb: null };
+  let claims: PageClaims = { owner: null, owners: [], siteCode: null, icp: null, psb: null };
   // Each stage guards itself, so that a DOM quirk in one still leaves the others' findings.
   const stage = (run: () => void) => {
     try {
