@@ -4,6 +4,7 @@
  * against their plain forms.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/seeded-random';
 import { detectMarks } from '../../utils/engine/detect';
 import { TEMPLATE_COMMENTS, TEMPLATE_SCRIPT_TYPES } from '../../utils/engine/detect/comment-syntaxes';
 import { ADDRESS_ATTRIBUTES } from '../../utils/engine/detect/handlers';
@@ -12,7 +13,6 @@ import { IMAGE_ATTRIBUTES } from '../../utils/engine/detect/image-sources';
 import { jsCommentRanges } from '../../utils/engine/detect/text-comments';
 import { CERT_IN_TEXT, EMBED_IN_TEXT, PLAIN_CERT_IN_TEXT, PLAIN_EMBED_IN_TEXT } from '../../utils/engine/detect/text-patterns';
 import { DOM_PARSERS, htmlPage } from './dom-parsers';
-import { seededRandom } from './random';
 
 const ID = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
 const CERT = `https://bszs.conac.cn/sitename?method=show&id=${ID}`;
