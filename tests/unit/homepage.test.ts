@@ -10,7 +10,7 @@ import {
   judgeByHomepage,
   type StoredHomepage,
 } from '../../utils/engine/homepage';
-import { scanHomepage } from '../../utils/engine/homepage-scan';
+import { homepageScanOf, scanHomepage } from '../../utils/engine/homepage-scan';
 import type { PageScan } from '../../utils/engine/scan';
 import { primaryCertificate, verify } from '../../utils/engine/verify';
 import { certificate, found, scan } from './helpers';
@@ -151,6 +151,20 @@ describe('fetching the homepage', () => {
     const got = await scanHomepage('https://www.moumou.gov.cn/', { fetch, parseHtml });
     expect(got).toEqual({ status: 'unavailable', detail: 'redirect: www.beijing.gov.cn' });
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a homepage the browser followed to another host (the content script path)', () => {
+    const page = { url: 'https://www.beijing.gov.cn/', contentType: 'text/html', text: MARKED };
+    expect(homepageScanOf('https://www.moumou.gov.cn/', page, parseHtml)).toEqual({
+      status: 'unavailable',
+      detail: 'redirect: www.beijing.gov.cn',
+    });
+    const same = homepageScanOf(
+      'https://www.moumou.gov.cn/',
+      { ...page, url: 'https://www.moumou.gov.cn/index.html' },
+      parseHtml,
+    );
+    expect(same.status === 'ok' && same.scan.url).toBe('https://www.moumou.gov.cn/index.html');
   });
 
   it('refuses what is not HTML, and reads the marks of what is', async () => {
