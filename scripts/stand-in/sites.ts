@@ -14,13 +14,8 @@ export interface SampleSite {
   pages?: Record<string, string>;
 }
 
-/** An inner page of a sample site. */
-export interface InnerPage {
-  host: string;
-  path: string;
-  expect: Expectation;
-  note: string;
-}
+/** A page the tour and the start page visit: a sample site's homepage, or one of its inner pages (`path`). */
+export type TourSite = Pick<SampleSite, 'host' | 'title' | 'expect' | 'note'> & { path?: string };
 
 const COUNTY_HOST = new URL('http://某某县人民政府.政务').hostname;
 
@@ -123,14 +118,18 @@ export const sampleSites: SampleSite[] = [
 ];
 
 /** Inner pages without a mark, judged by their site's homepage. */
-export const innerPages: InnerPage[] = [
+export const innerPages: Array<Required<TourSite>> = [
   {
     host: 'www.beijing.gov.cn',
     path: BEIJING_ARTICLE,
+    title: '政策解读 - 首都之窗',
     expect: 'verified',
     note: "An article of the Beijing portal, without a mark: verified through the homepage's mark.",
   },
 ];
+
+/** Every sample site, then the inner pages. */
+export const tourSites: TourSite[] = [...sampleSites, ...innerPages];
 
 /** Host (or host + path, for inner pages) → HTML, as `startStandIn({ sites })` takes it. */
 export function sampleSiteMap(): Record<string, string> {
