@@ -381,7 +381,7 @@ export const registry: CertificateRecord[] = [
     holder: '某某市文化和旅游局',
     holderType: '党政机关',
     siteName: '某某市文化和旅游局网站',
-    domains: ['wlj.moumou.gov.cn'],
+    domains: ['whlyj.moumou.gov.cn'],
     address: '河北省某某市文化路9号',
     functions: '负责全市文化、旅游和广播电视工作。',
     issuer: ISSUER,

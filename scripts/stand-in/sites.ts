@@ -109,7 +109,7 @@ export const sampleSites: SampleSite[] = [
   ),
   site(
     'scripted.html',
-    'wlj.moumou.gov.cn',
+    'whlyj.moumou.gov.cn',
     '某某市文化和旅游局',
     'unknown',
     "Static mark whose certificate page is drawn by a script after load: GovMark's fetch cannot read it (could not verify) until the mark is clicked and the rendered page is read.",

@@ -88,7 +88,7 @@ const scripted = recordByKey('scripted');
 
 describe('a certificate-shaped page on a lookalike host', () => {
   it('never feeds the fallback and gets no companion', async () => {
-    const { tabId } = await visit('https://wlj.moumou.gov.cn/');
+    const { tabId } = await visit('https://whlyj.moumou.gov.cn/');
     expect((await indicatorOf(world, tabId)).state).toSatisfy(verdictIs('unknown'));
     const fake = await world.browser.context.newPage();
     await fake.goto(`https://bszs.conac.cn.evil.example/sitename?method=show&id=${scripted.id}`);
@@ -102,11 +102,11 @@ describe('a certificate-shaped page on a lookalike host', () => {
 
 describe('the companion on the certificate page', () => {
   it('reads a script-drawn certificate, says the site matches, and turns the site verified', async () => {
-    const { page, tabId } = await visit('https://wlj.moumou.gov.cn/');
+    const { page, tabId } = await visit('https://whlyj.moumou.gov.cn/');
     const before = await indicatorOf(world, tabId);
     expect(before.indicator.icon).toBe('unknown');
     const certificate = await clickMark(page);
-    const said = await companionSaying(certificate, '你来自 wlj.moumou.gov.cn：✓ 是本证书登记的网站');
+    const said = await companionSaying(certificate, '你来自 whlyj.moumou.gov.cn：✓ 是本证书登记的网站');
     expect(said).toContain('持有单位：某某市文化和旅游局');
     await certificate.screenshot({ path: `${ARTIFACTS}/companion-match.png` });
     const after = await indicatorOf(world, tabId, verdictIs('verified'));
