@@ -166,6 +166,9 @@ describe('inner pages are judged by their site', () => {
     expect(shown.title).toContain('北京市人民政府');
     const popup = await openPopup(world, tabId, 'inner-page');
     expect(await reasonCodes(popup)).toContain('homepage-verified');
+    // The whole popup, down to the reasons, for the README.
+    await popup.setViewportSize({ width: 400, height: 1100 });
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-inner-page-full.png`, fullPage: true });
     expect(await popup.getByText('本页无标识；本站首页的标识已核验', { exact: false }).count()).toBe(1);
     await popup.close();
   });
