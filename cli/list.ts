@@ -22,6 +22,7 @@ import {
 } from '../utils/batch/batch';
 import { checkAddress } from '../utils/batch/batch-check';
 import type { ConacClient } from '../utils/engine/conac-client';
+import { createHomepageJudge } from '../utils/engine/homepage';
 import type { VerdictState } from '../utils/engine/verdict';
 import { stateName, t } from '../utils/i18n';
 import { renderText } from '../utils/report';
@@ -125,25 +126,31 @@ export async function runList(
     }
   };
 
+  // One judge for the run: inner pages of one site ask for its homepage once.
+  const homepage = options.homepage && createHomepageJudge();
   try {
-    await runBatch(urls, (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs }), {
-      concurrency: options.concurrency,
-      onResult(entry) {
-        finished++;
-        const state = entry.result?.verdict.state ?? 'unknown';
-        status = Math.max(status, EXIT[state]);
-        if (!options.quiet) {
-          const why = entry.error ? ` (${failureMessage(entry.error, lang)})` : '';
-          err(`[${String(finished).padStart(width)}/${total}] ${state.padEnd(8)} ${entry.address}${why}`);
-        }
-        done[index.get(entry.address)!] = entry;
-        while (written < total && done[written]) {
-          emit(done[written]!);
-          done[written] = undefined;
-          written++;
-        }
+    await runBatch(
+      urls,
+      (address) => checkAddress(address, { fetch, parseHtml, client, timeoutMs: options.timeoutMs, homepage }),
+      {
+        concurrency: options.concurrency,
+        onResult(entry) {
+          finished++;
+          const state = entry.result?.verdict.state ?? 'unknown';
+          status = Math.max(status, EXIT[state]);
+          if (!options.quiet) {
+            const why = entry.error ? ` (${failureMessage(entry.error, lang)})` : '';
+            err(`[${String(finished).padStart(width)}/${total}] ${state.padEnd(8)} ${entry.address}${why}`);
+          }
+          done[index.get(entry.address)!] = entry;
+          while (written < total && done[written]) {
+            emit(done[written]!);
+            done[written] = undefined;
+            written++;
+          }
+        },
       },
-    });
+    );
   } finally {
     if (csv !== undefined) closeSync(csv);
   }

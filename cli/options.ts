@@ -11,6 +11,9 @@ export const USAGE = `usage: npm run scan -- [options] <file.html | http(s)://ad
   --timeout <ms>           per request (default 8000)
   --json                   one JSON object per input, one per line
   --lang zh|en             language of messages (default zh)
+  --no-homepage            judge a page without a mark on its own: do not fetch its site's homepage
+                           (by default a page without a mark on a government domain takes the
+                           verdict of its homepage, / of the same site, as the extension does)
 
 batch spot-check (the extension's batch page, on the command line):
   --list <file>            check every address in <file>: one per line, or a CSV with an address
@@ -42,6 +45,8 @@ export interface Options {
   /** --resume: keep what the --csv file already holds, check the rest. */
   resume: boolean;
   quiet: boolean;
+  /** Judge pages without a mark on a government domain by their site's homepage (off: --no-homepage). */
+  homepage: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -63,6 +68,7 @@ export function parseOptions(argv: string[]): Options {
         csv: { type: 'string' },
         resume: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'no-homepage': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -122,6 +128,7 @@ export function parseOptions(argv: string[]): Options {
     csv: values.csv,
     resume: values.resume,
     quiet: values.quiet,
+    homepage: !values['no-homepage'],
   };
 }
 

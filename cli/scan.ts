@@ -1,10 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { DOMParser } from 'linkedom';
 import packageJson from '../package.json';
+import { withHomepage } from '../utils/batch/batch-check';
 import { memoryStore, ttlCache } from '../utils/engine/cache';
 import { type CheckResult, checkPage } from '../utils/engine/check-page';
 import { type ConacClient, createConacClient } from '../utils/engine/conac-client';
 import { detectMarks } from '../utils/engine/detect';
+import { createHomepageJudge } from '../utils/engine/homepage';
 import type { MessageKey } from '../utils/i18n';
 import { renderText, toRecord } from '../utils/report';
 import { runList } from './list';
@@ -33,13 +35,17 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   if (options.list !== undefined) return runList(options.list, options, client, out, err);
 
   let status = 0;
+  const homepage = options.homepage && createHomepageJudge();
+  const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   for (const input of options.inputs) {
     let result: CheckResult;
     let page: Page;
     try {
       page = await loadPage(input, options);
-      const doc = new DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
-      result = await checkPage(detectMarks(doc, page.url), client);
+      const checked = await checkPage(detectMarks(parseHtml(page.html), page.url), client);
+      // A saved file is judged alone: its homepage is fetched only for a page fetched from the web.
+      const web = isWebAddress(input) && homepage;
+      result = await withHomepage(checked, { fetch, parseHtml, client, timeoutMs: options.timeoutMs, homepage: web });
     } catch (error) {
       // An input that cannot be read is not verified: say why, count it as unknown, go on.
       const message = error instanceof Error ? error.message : String(error);

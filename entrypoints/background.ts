@@ -3,12 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { type Cache, ttlCache, writeOnly } from '@/utils/engine/cache';
 import { checkPage } from '@/utils/engine/check-page';
 import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/utils/engine/conac-client';
+import { createHomepageJudge, type StoredHomepage } from '@/utils/engine/homepage';
 import { certificateStore } from '@/utils/extension/browser-store';
+import { readCertificatePage } from '@/utils/extension/companion-service';
 import { onMessage, sendMessage } from '@/utils/extension/messaging';
 import { settingsItem } from '@/utils/extension/settings-store';
 import { createTabChecker } from '@/utils/extension/tab-checker';
 import { indicatorFor } from '@/utils/extension/tab-state';
-import { forgetTab, loadTabState, saveIndicator, saveTabState } from '@/utils/extension/tab-store';
+import { allTabStates, forgetTab, loadTabState, saveIndicator, saveTabState } from '@/utils/extension/tab-store';
 import { langFor } from '@/utils/i18n';
 import { memoryStore } from '@/utils/memory/browser-memory';
 import { applyChange, indicatorWithChange, remember, siteOf } from '@/utils/memory/memory';
@@ -23,8 +25,23 @@ export default defineBackground(() => {
     fresh: createConacClient({ fetch, cache: writeOnly(cache) }),
   };
 
+  // Inner pages without a mark take their homepage's verdict (kept beside the certificates, cleared with them).
+  const homepages = createHomepageJudge(ttlCache<StoredHomepage>(certificateStore));
   const checker = createTabChecker({
-    check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
+    async check(scan, fresh, tabId) {
+      const check = (page: typeof scan) => checkPage(page, fresh ? clients.fresh : clients.cached);
+      return homepages.judge(await check(scan), {
+        remembered: (await memoryStore.get(siteOf(scan.url)).catch(() => undefined)) !== undefined,
+        fresh,
+        check,
+        scanHomepage: (url) =>
+          sendMessage('scanHomepage', undefined, tabId).then((homepage) =>
+            homepage.status === 'ok' && new URL(homepage.scan.url).origin !== new URL(url).origin
+              ? { status: 'unavailable', detail: 'another origin' }
+              : homepage,
+          ),
+      });
+    },
     settings: () => settingsItem.getValue(),
     loadState: loadTabState,
     saveState: saveTabState,
@@ -67,6 +84,14 @@ export default defineBackground(() => {
     void checker.scanned(tabId, { ...scan, url: sender.url ?? scan.url });
   });
   onMessage('getTabState', (tabId) => checker.stateOf(tabId));
+  onMessage('certificatePageRead', (html, sender) =>
+    readCertificatePage(html, sender, {
+      tabStates: allTabStates,
+      cache,
+      reverify: (tabId) => checker.reverify(tabId),
+      lang,
+    }),
+  );
   onMessage('recheck', (tabId) => checker.recheck(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void checker.navigated(tabId, tab.url);

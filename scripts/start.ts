@@ -29,7 +29,7 @@ import {
   waitForMark,
 } from './extension-driver';
 import { type StandIn, startStandIn } from './stand-in/server';
-import { type SampleSite, sampleSiteMap, sampleSites } from './stand-in/sites';
+import { sampleSiteMap, sampleSites, type TourSite, tourSites } from './stand-in/sites';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -179,7 +179,7 @@ export interface TourOptions {
   readmeDir?: string;
   /** A running stand-in serving the sample sites; default: one started (and stopped) by the tour. */
   standIn?: StandIn;
-  sites?: SampleSite[];
+  sites?: TourSite[];
   /** Called once the browser runs with what closes it, e.g. on Ctrl-C. */
   onBrowser?: (close: () => Promise<void>) => void;
   /** Called after each site. */
@@ -193,11 +193,11 @@ function holderOf(state: TabState | undefined): string | null {
   return primaryCertificate(state.result.scan, state.result.lookups)?.holder ?? null;
 }
 
-async function visitSite(browser: LaunchedBrowser, site: SampleSite, index: number, outDir: string): Promise<TourRow> {
+async function visitSite(browser: LaunchedBrowser, site: TourSite, index: number, outDir: string): Promise<TourRow> {
   const stem = `${String(index + 1).padStart(2, '0')}-${site.host}`;
   const row: TourRow = {
     host: site.host,
-    name: displayHost(site.host),
+    name: displayHost(site.host) + (site.path ?? ''),
     title: site.title,
     expected: site.expect,
     got: 'error',
@@ -212,7 +212,7 @@ async function visitSite(browser: LaunchedBrowser, site: SampleSite, index: numb
   let popup: Page | undefined;
   try {
     await page.setViewportSize(PAGE_VIEWPORT);
-    await page.goto(`https://${site.host}/`);
+    await page.goto(`https://${site.host}${site.path ?? '/'}`);
     const tabId = await tabIdOf(browser, page);
     const shown = await settledVerdict(browser, tabId, { hoping: site.expect });
     row.got = verdictOf(shown.state) ?? 'error';
@@ -302,7 +302,7 @@ export async function tour(opts: TourOptions): Promise<TourResult> {
   await mkdir(outDir, { recursive: true });
   // Only files an earlier tour made, so a stale site never lingers in the folder.
   for (const file of await readdir(outDir)) if (SCREENSHOT_FILE.test(file)) await rm(join(outDir, file), { force: true });
-  const sites = opts.sites ?? sampleSites;
+  const sites = opts.sites ?? tourSites;
   const standIn = opts.standIn ?? (await startStandIn({ sites: sampleSiteMap() }));
   let launched: Awaited<ReturnType<typeof launch>> | undefined;
   try {
@@ -361,11 +361,11 @@ const VERDICT_LABEL: Record<string, string> = {
 };
 
 /** The start page: every sample site with the verdict GovMark should reach there. */
-export function startPage(sites: SampleSite[] = sampleSites): string {
+export function startPage(sites: TourSite[] = tourSites): string {
   const items = sites
     .map(
       (s) => `<li class="${s.expect}">
-  <a href="https://${escapeHtml(s.host)}/">${escapeHtml(s.title)}</a>
+  <a href="https://${escapeHtml(s.host)}${escapeHtml(s.path ?? '/')}">${escapeHtml(s.title)}</a>
   <span class="host">${escapeHtml(displayHost(s.host))}</span>
   <span class="chip">${escapeHtml(VERDICT_LABEL[s.expect] ?? s.expect)}</span>
   <p>${escapeHtml(s.note)}</p>
@@ -532,7 +532,7 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     const outDir = args.out ? resolve(args.out) : DEFAULT_OUT;
-    say(`Touring ${sampleSites.length} sample sites headless…`);
+    say(`Touring ${tourSites.length} sample pages headless…`);
     const result = await tour({
       outDir,
       standIn,

@@ -1,5 +1,5 @@
 /**
- * Detection time in real Chromium: the content script's own scan (utils/page-watch.ts scanPage,
+ * Detection time in real Chromium: the content script's own scan (utils/extension/page-watch.ts scanPage,
  * bundled and minified by esbuild as the build does) run in an isolated world, as content
  * scripts run, next to a bare `document.querySelectorAll('*')` over the same page, interleaved
  * round by round so that both see the same machine load.

@@ -6,8 +6,14 @@ export function escapeHtml(text: string): string {
 }
 
 /** The labels vary between layouts on purpose: a parser must not depend on one spelling. */
-const DOMAIN_LABEL: Record<Layout, string> = { table: '域名', dl: '中英文域名', spans: '域名名称', lines: '中英文域名' };
-const DOMAIN_SEPARATOR: Record<Layout, string> = { table: '<br/>', dl: '、', spans: '；', lines: '，' };
+const DOMAIN_LABEL: Record<Layout, string> = {
+  table: '域名',
+  dl: '中英文域名',
+  spans: '域名名称',
+  lines: '中英文域名',
+  script: '域名',
+};
+const DOMAIN_SEPARATOR: Record<Layout, string> = { table: '<br/>', dl: '、', spans: '；', lines: '，', script: '<br/>' };
 
 function fields(record: CertificateRecord): Array<[label: string, valueHtml: string]> {
   const e = escapeHtml;
@@ -42,7 +48,28 @@ function layoutHtml(record: CertificateRecord): string {
         .join('\n')}\n</div>`;
     case 'lines':
       return `<div class="info lines">\n${rows.map(([l, v]) => `${l}：${v}<br/>`).join('\n')}\n</div>`;
+    case 'script':
+      return scriptDrawn(rows);
   }
+}
+
+/**
+ * The rows as ASCII-only JSON (every other character a \\u escape) and a script that draws them
+ * as a table once the page has loaded: the HTML as sent holds no label and no value.
+ */
+function scriptDrawn(rows: Array<[string, string]>): string {
+  const data = JSON.stringify(rows).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `<div id="info"></div>
+<script>
+window.addEventListener('load', function () {
+  setTimeout(function () {
+    var rows = ${data.replace(/</g, '\\u003c')};
+    var html = '<table class="info" cellspacing="0" cellpadding="0">';
+    for (var i = 0; i < rows.length; i++) html += '<tr><td class="t1">' + rows[i][0] + '\\uff1a</td><td class="t2">' + rows[i][1] + '</td></tr>';
+    document.getElementById('info').innerHTML = html + '</table>';
+  }, 300);
+});
+</script>`;
 }
 
 const STYLE = `body{margin:0;font:14px/1.8 "Microsoft YaHei",SimSun,sans-serif;color:#333;background:#f3f3f3}

@@ -3,7 +3,8 @@
  * Every unit, domain, id and code is invented for tests (real portal host names aside).
  */
 
-export type Layout = 'table' | 'dl' | 'spans' | 'lines';
+/** 'script': the page's HTML holds no label at all; a script draws the certificate after load. */
+export type Layout = 'table' | 'dl' | 'spans' | 'lines' | 'script';
 
 /** How the certificate page misbehaves; absent = answers normally. */
 export type Behaviour =
@@ -402,6 +403,23 @@ export const registry: CertificateRecord[] = [
       note: `The registry's answer misbehaves: ${behaviour} (a genuine site must never read as "does not exist").`,
     }),
   ),
+  {
+    key: 'scripted',
+    id: '7C3A9E15B2D84F60A1E7C5B3D9F2086E',
+    scriptCode: 'CA050100000012345670001',
+    holder: '某某市文化和旅游局',
+    holderType: '党政机关',
+    siteName: '某某市文化和旅游局网站',
+    domains: ['whlyj.moumou.gov.cn'],
+    address: '河北省某某市文化路9号',
+    functions: '负责全市文化、旅游和广播电视工作。',
+    issuer: ISSUER,
+    certNumber: 'BS0501000000123456',
+    issueDate: '2023-08-15',
+    layout: 'script',
+    color: 'red',
+    note: "Certificate page drawn by a script after load: GovMark's own fetch finds no label; only the rendered page can be read.",
+  },
 ];
 
 /** Well-formed, never registered: the certificate page answers "not found". */

@@ -25,8 +25,10 @@ import { selfSignedCertificate } from './tls';
 export interface StandInOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Host name (Chinese names allowed) → the HTML served at that host's `/`. */
+  /** Host name (Chinese names allowed) → the HTML served at that host's `/`; `host/path` → the HTML at that path. */
   sites?: Record<string, string>;
+  /** `host/path` (or a host: its `/`) → where a 302 sends the client. */
+  redirects?: Record<string, string>;
   /** How long the `slow` certificate takes to answer. */
   slowMs?: number;
 }
@@ -75,6 +77,12 @@ function normaliseHost(host: string): string {
   return new URL(`http://${host}`).hostname;
 }
 
+/** `host` or `host/path` → `host/path` with the host as the URL standard writes it. */
+function pageKey(key: string): string {
+  const slash = key.indexOf('/');
+  return slash < 0 ? `${normaliseHost(key)}/` : normaliseHost(key.slice(0, slash)) + key.slice(slash);
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
     'content-type': type,
@@ -88,7 +96,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> {
   const tls = await selfSignedCertificate();
   const slowMs = opts.slowMs ?? 10_000;
-  const sites = new Map(Object.entries(opts.sites ?? {}).map(([host, html]) => [normaliseHost(host), html]));
+  const sites = new Map(Object.entries(opts.sites ?? {}).map(([key, html]) => [pageKey(key), html]));
+  const redirects = new Map(Object.entries(opts.redirects ?? {}).map(([key, target]) => [pageKey(key), target]));
   const requests: StandInRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -165,8 +174,13 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
       return certificate(res, id ? findById(id) : undefined, host);
     }
 
-    const site = sites.get(host);
-    if (site !== undefined && url.pathname === '/') return send(res, 200, HTML, site);
+    const redirect = redirects.get(host + url.pathname);
+    if (redirect !== undefined) {
+      res.writeHead(302, { location: redirect, 'cache-control': 'no-store' });
+      return void res.end();
+    }
+    const site = sites.get(host + url.pathname);
+    if (site !== undefined) return send(res, 200, HTML, site);
     send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
   }
 

@@ -10,13 +10,29 @@ export interface SampleSite {
   expect: Expectation;
   note: string;
   html: string;
+  /** Inner pages of the site (path → HTML), beside its homepage at `/`. */
+  pages?: Record<string, string>;
 }
+
+/** A page the tour and the start page visit: a sample site's homepage, or one of its inner pages (`path`). */
+export type TourSite = Pick<SampleSite, 'host' | 'title' | 'expect' | 'note'> & { path?: string };
 
 const COUNTY_HOST = new URL('http://某某县人民政府.政务').hostname;
 
-function site(file: string, host: string, title: string, expect: Expectation, note: string): SampleSite {
-  return { host, title, expect, note, html: readFileSync(new URL(`./html/${file}`, import.meta.url), 'utf8') };
+const read = (file: string) => readFileSync(new URL(`./html/${file}`, import.meta.url), 'utf8');
+
+function site(
+  file: string,
+  host: string,
+  title: string,
+  expect: Expectation,
+  note: string,
+  pages?: Record<string, string>,
+): SampleSite {
+  return { host, title, expect, note, html: read(file), ...(pages && { pages }) };
 }
+
+export const BEIJING_ARTICLE = '/zhengce/jiedu/202405/t20240520.html';
 
 export const sampleSites: SampleSite[] = [
   site(
@@ -25,6 +41,7 @@ export const sampleSites: SampleSite[] = [
     '首都之窗',
     'verified',
     'Official live embed script; certificate (北京市人民政府, www.beijing.gov.cn) matches host and 主办单位.',
+    { [BEIJING_ARTICLE]: read('beijing-article.html') },
   ),
   site(
     'cdc.html',
@@ -90,10 +107,33 @@ export const sampleSites: SampleSite[] = [
     'unknown',
     'Genuine embed script, but the certificate page answers with an unrelated page without the labels.',
   ),
+  site(
+    'scripted.html',
+    'whlyj.moumou.gov.cn',
+    '某某市文化和旅游局',
+    'unknown',
+    "Static mark whose certificate page is drawn by a script after load: GovMark's fetch cannot read it (could not verify) until the mark is clicked and the rendered page is read.",
+  ),
   site('shop.html', 'www.example-shop.com', '优品生活馆', 'none', 'Ordinary shop: no mark, not a government domain.'),
 ];
 
-/** Host → HTML, as `startStandIn({ sites })` takes it. */
+/** Inner pages without a mark, judged by their site's homepage. */
+export const innerPages: Array<Required<TourSite>> = [
+  {
+    host: 'www.beijing.gov.cn',
+    path: BEIJING_ARTICLE,
+    title: '政策解读 - 首都之窗',
+    expect: 'verified',
+    note: "An article of the Beijing portal, without a mark: verified through the homepage's mark.",
+  },
+];
+
+/** Every sample site, then the inner pages. */
+export const tourSites: TourSite[] = [...sampleSites, ...innerPages];
+
+/** Host (or host + path, for inner pages) → HTML, as `startStandIn({ sites })` takes it. */
 export function sampleSiteMap(): Record<string, string> {
-  return Object.fromEntries(sampleSites.map((s) => [s.host, s.html]));
+  return Object.fromEntries(
+    sampleSites.flatMap((s) => [[s.host, s.html], ...Object.entries(s.pages ?? {}).map(([path, html]) => [s.host + path, html])]),
+  );
 }

@@ -61,6 +61,7 @@ const REASONS: Record<string, string> = {
   'www.bjhd.gov.cn': 'error-icon',
   'www.moumou.gov.cn': 'government-domain-without-mark',
   'yjj.moumou.gov.cn': 'certificate-unreadable',
+  'whlyj.moumou.gov.cn': 'certificate-unreadable',
 };
 
 /** Every site the stand-in serves for the batch tests. */

@@ -204,6 +204,7 @@ describe('sample sites, saved and scanned with --url and --conac-origin', () => 
     'www.bjhd.gov.cn': ['error-icon', 'domain-match', 'holder-match', 'color-match'],
     'www.moumou.gov.cn': ['government-domain-without-mark'],
     'yjj.moumou.gov.cn': ['certificate-unreadable'],
+    'whlyj.moumou.gov.cn': ['certificate-unreadable'],
     'www.example-shop.com': [],
   };
   const ran = new Map<string, Promise<Ran>>();

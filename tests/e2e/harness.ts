@@ -21,9 +21,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(extraSites: Record<string, string> = {}): Promise<World> {
+export async function startWorld(
+  extraSites: Record<string, string> = {},
+  redirects: Record<string, string> = {},
+): Promise<World> {
   await mkdir(ARTIFACTS, { recursive: true });
-  const standIn = await startStandIn({ sites: { ...sampleSiteMap(), ...extraSites }, slowMs: 4000 });
+  const standIn = await startStandIn({ sites: { ...sampleSiteMap(), ...extraSites }, redirects, slowMs: 4000 });
   const browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, standInPort: standIn.port });
   return {
     browser,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleSites } from '../../scripts/stand-in/sites';
+import { sampleSites, tourSites } from '../../scripts/stand-in/sites';
 import { type TourRow, tour } from '../../scripts/start';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -52,7 +52,7 @@ describe('npm start, headless', () => {
     expect(stdout).toMatch(/Built .+ → \.output\/chrome-mv3/);
     expect(stdout).toMatch(/Stand-in on 127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(/--host-resolver-rules="MAP \* 127\.0\.0\.1:\d+/);
-    expect(stdout).toContain(`${sampleSites.length}/${sampleSites.length} sample sites got their expected verdict`);
+    expect(stdout).toContain(`${tourSites.length}/${tourSites.length} sample sites got their expected verdict`);
     expect(stdout).toContain(outDir);
   });
 
@@ -68,7 +68,7 @@ describe('npm start, headless', () => {
 
   it('saves a page and a popup screenshot per sample site, and summary.json', async () => {
     const summary = JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8')) as TourRow[];
-    expect(summary.map((r) => r.host)).toEqual(sampleSites.map((s) => s.host));
+    expect(summary.map((r) => r.host)).toEqual(tourSites.map((s) => s.host));
     for (const row of summary) {
       expect(row.got, row.host).toBe(row.expected);
       expect(row.page.startsWith(outDir) && row.popup.startsWith(outDir)).toBe(true);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findById, recordByKey, registry, scriptPath, UNKNOWN_ID, withCreditCheck } from '../../scripts/stand-in/registry';
 import { HUGE_BYTES, REDIRECT_TARGET, type StandIn, startStandIn } from '../../scripts/stand-in/server';
 import { sampleSiteMap, sampleSites } from '../../scripts/stand-in/sites';
+import { parseCertificate } from '../../utils/engine/certificate';
 import { certIdInScript } from '../../utils/engine/conac-client';
 
 interface Answer {
@@ -130,8 +131,15 @@ describe('stand-in server', () => {
     expect(server.requests.slice(-2).map((r) => r.scheme)).toEqual(['http', 'https']);
   });
 
+  it('draws the script layout only after load: its HTML holds no label, so only a browser can read it', async () => {
+    const r = recordByKey('scripted');
+    const page = text(await get(server, { path: certPath(r.id), host: '127.0.0.1' }));
+    for (const word of ['机构名称', '网站名称', '标识证书编号', r.holder]) expect(page).not.toContain(word);
+    expect(parseCertificate(page, r.id).status).toBe('unreadable');
+  });
+
   it('serves every normal certificate with its labels and fields', async () => {
-    for (const r of registry.filter((r) => !r.behaviour && r.key !== 'hostile')) {
+    for (const r of registry.filter((r) => !r.behaviour && r.key !== 'hostile' && r.layout !== 'script')) {
       const page = text(await get(server, { path: certPath(r.id), host: '127.0.0.1' }));
       expect(page).toContain('<title>标识证书基本信息</title>');
       for (const value of [r.holder, r.holderType, r.siteName, r.certNumber, r.issueDate, r.issuer, ...r.domains]) {

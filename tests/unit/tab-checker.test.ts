@@ -104,7 +104,15 @@ describe('tab checker', () => {
     await checker.scanned(1, scan());
     expect(deps.check).toHaveBeenCalledTimes(1);
     await checker.recheck(1);
-    expect(deps.check).toHaveBeenLastCalledWith(expect.anything(), true);
+    expect(deps.check).toHaveBeenLastCalledWith(expect.anything(), true, 1);
+  });
+
+  it('re-verifies an unchanged page from the cache when asked (a certificate was read on its page)', async () => {
+    const { checker, deps } = setup();
+    await checker.scanned(1, scan());
+    await checker.reverify(1);
+    expect(deps.check).toHaveBeenCalledTimes(2);
+    expect(deps.check).toHaveBeenLastCalledWith(expect.anything(), false, 1);
   });
 
   it('skips sites the user switched off, without checking', async () => {

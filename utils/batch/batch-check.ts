@@ -5,10 +5,12 @@
  * with an error (state unknown).
  */
 
-import { checkPage } from '../engine/check-page';
+import { type CheckResult, checkPage } from '../engine/check-page';
 import type { ConacClient } from '../engine/conac-client';
 import { detectMarks } from '../engine/detect';
 import { fetchText } from '../engine/fetch-text';
+import { createHomepageJudge, type HomepageJudge } from '../engine/homepage';
+import { scanHomepage } from '../engine/homepage-scan';
 import type { BatchEntry, CheckFailure } from './batch';
 
 export interface BatchCheckDeps {
@@ -22,6 +24,11 @@ export interface BatchCheckDeps {
   /** Page size cap (default 8 MB, as the command line). */
   maxBytes?: number;
   now?: () => number;
+  /**
+   * Judge pages without a mark by their homepage (default true), through this judge when given (one
+   * shared by a run asks each homepage once); false: as the page alone (`--no-homepage`).
+   */
+  homepage?: boolean | HomepageJudge;
 }
 
 /** Types a government page may be served as; anything else (PDF, images, downloads) is not checked. */
@@ -42,11 +49,24 @@ export async function checkAddress(address: string, deps: BatchCheckDeps): Promi
     if (!PAGE_TYPES.test(page.contentType))
       return { ...failed({ cause: 'not-html', detail: page.contentType }), page: page.receipt };
     const scan = detectMarks(deps.parseHtml(page.text), page.receipt.url, { live: false });
-    const result = await checkPage(scan, deps.client, now);
+    const result = await withHomepage(await checkPage(scan, deps.client, now), deps);
     return { address, checkedAt: result.checkedAt, result, page: page.receipt };
   } catch (error) {
     return failed({ cause: 'internal', detail: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** The batch and the command line judge inner pages as the extension does (no certificate memory here). */
+export function withHomepage(checked: CheckResult, deps: BatchCheckDeps): Promise<CheckResult> {
+  const { client, homepage = true } = deps;
+  // Offline, the registry cannot vouch for a homepage either.
+  if (homepage === false || client === null) return Promise.resolve(checked);
+  const judge = homepage === true ? createHomepageJudge() : homepage;
+  return judge.judge(checked, {
+    remembered: false,
+    check: (scan) => checkPage(scan, client, deps.now),
+    scanHomepage: (url) => scanHomepage(url, { fetch: deps.fetch, parseHtml: deps.parseHtml, timeoutMs: deps.timeoutMs }),
+  });
 }
 
 /**

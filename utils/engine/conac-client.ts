@@ -10,7 +10,13 @@ import { fetchText, type Unreachable } from './fetch-text';
 
 export type { Unreachable } from './fetch-text';
 
-export type CertificateLookup = (CertificateParse & { receipt?: Receipt }) | Unreachable;
+/**
+ * `renderedPage`: GovMark's own fetch could not be read, and the certificate was read from the
+ * certificate page the person opened, after its scripts ran (see rendered-certificate.ts).
+ */
+export type CertificateLookup =
+  | (CertificateParse & { receipt?: Receipt; renderedPage?: { url: string; readAt: string } })
+  | Unreachable;
 export type ScriptLookup = { status: 'ok'; certId: string } | { status: 'unresolved'; detail: string } | Unreachable;
 
 export interface ConacClient {
@@ -72,7 +78,7 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
   return {
     certificate: (certId) =>
       cached<CertificateLookup>(
-        `cert:${certId}`,
+        certificateCacheKey(certId),
         async () => {
           const url = certificateUrl(certId, origin ?? `https://${CERTIFICATE_HOST}`);
           const first = await readCertificate(url, certId);
@@ -94,6 +100,11 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
       ),
   };
 }
+
+/** Where a certificate lookup is cached (by the client, and by the rendered-page fallback). */
+export const certificateCacheKey = (certId: string) => `cert:${certId}`;
+/** How long a certificate read is kept. */
+export const CERTIFICATE_TTL_MS = TTL.found;
 
 /** The script's path is derived from its code: /js/AA/BBB/CCCC/NNNNNNNN/CA….js */
 export function embedScriptUrl(scriptCode: string, origin = `https://${SCRIPT_HOST}`): string {

@@ -40,6 +40,11 @@ export type ReasonCode =
   | 'service-error'
   | 'certificate-unreadable'
   | 'script-unresolved'
+  // a page without a mark, judged by its site's homepage
+  | 'homepage-verified'
+  | 'homepage-problem'
+  // where the certificate was read
+  | 'certificate-read-from-page'
   // what this browser remembers of the site (certificate memory)
   | 'certificate-changed';
 
@@ -202,6 +207,19 @@ const messages: Record<ReasonCode, Record<Lang, Template>> = {
   'script-unresolved': {
     zh: (e) => `无法从标识脚本得到证书编号（${e.detail}）。`,
     en: (e) => `The certificate id could not be obtained from the embed script (${e.detail}).`,
+  },
+  'homepage-verified': {
+    zh: (e) => `本页无标识；本站首页的标识已核验（${e.found}），持有单位：${e.expected}。`,
+    en: (e) => `This page carries no mark; the mark on this site's homepage (${e.found}) is verified, held by ${e.expected}.`,
+  },
+  'homepage-problem': {
+    zh: (e) => `本页无标识；本站首页（${e.found}）的标识有问题，以下各条来自首页。`,
+    en: (e) => `This page carries no mark; the mark on this site's homepage (${e.found}) has problems, listed below.`,
+  },
+  'certificate-read-from-page': {
+    zh: (e) => `证书 ${e.found} 读自你打开的证书页面（${e.detail}），标识管理中心的直接查询未能读懂。`,
+    en: (e) =>
+      `Certificate ${e.found} was read from the certificate page you opened (${e.detail}); the registry's answer to GovMark could not be read.`,
   },
   'certificate-changed': {
     zh: (e) => `本站的标识证书变了：之前核验时是“${e.expected}”，现在是“${e.found}”（自 ${day(e.detail)} 起）。`,

@@ -14,6 +14,8 @@ export interface Lookups {
   /** Embed-script lookups by script code. */
   scripts: Record<string, ScriptLookup>;
   offline: boolean;
+  /** A page without a mark judged by its site's homepage (see homepage.ts): the homepage's check. */
+  homepage?: { scan: PageScan; lookups: Lookups; checkedAt: string };
 }
 
 /** The certificate id a mark stands for: its own, or the one its embed script gave. */
@@ -116,6 +118,8 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
   for (const [id, lookup] of found) {
     if (lookup.status === 'not-found') add('certificate-not-found', 'danger', { found: id });
     if (lookup.status === 'revoked') add('certificate-revoked', 'danger', { found: id, detail: lookup.detail });
+    if (lookup.status === 'ok' && lookup.renderedPage)
+      add('certificate-read-from-page', 'info', { found: id, detail: lookup.renderedPage.url });
     if (lookup.status === 'unreadable') add('certificate-unreadable', 'unknown', { found: id, detail: lookup.detail });
     if (lookup.status === 'unreachable') addUnreachable(add, lookup);
   }
@@ -132,6 +136,8 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
 
 /** The certificate the verdict is about: with several, the one registered for this site, if any. */
 export function primaryCertificate(scan: PageScan, lookups: Lookups): Certificate | undefined {
+  // A page without a mark judged by its homepage shows the homepage's certificate.
+  if (scan.marks.length === 0 && lookups.homepage) return primaryCertificate(lookups.homepage.scan, lookups.homepage.lookups);
   const certificates = idsToLookUp(scan, lookups.scripts).flatMap((id) => {
     const lookup = lookups.certificates[id];
     return lookup?.status === 'ok' ? [lookup.certificate] : [];

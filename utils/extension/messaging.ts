@@ -1,6 +1,8 @@
 /** The one message contract between content script, background and extension pages. */
 import { type Browser, browser } from 'wxt/browser';
+import type { HomepageScan } from '../engine/homepage';
 import type { PageScan } from '../engine/scan';
+import type { CompanionView } from './companion-view';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
@@ -12,6 +14,10 @@ export interface ProtocolMap {
   recheck(tabId: number): TabState;
   /** background → content: scan the page as it is now. */
   scanNow(): PageScan;
+  /** background → content: the page's own homepage (`/` of its origin), fetched same-origin and scanned as static HTML. */
+  scanHomepage(): HomepageScan;
+  /** companion → background: a certificate page's rendered HTML; the answer is what the companion shows (null: nothing). */
+  certificatePageRead(html: string): CompanionView | null;
 }
 
 type Type = keyof ProtocolMap;

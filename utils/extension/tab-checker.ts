@@ -8,7 +8,7 @@ import { isSiteDisabled, type Settings } from './settings';
 import { isInternalPage, type TabState } from './tab-state';
 
 export interface TabCheckerDeps {
-  check(scan: PageScan, fresh: boolean): Promise<CheckResult>;
+  check(scan: PageScan, fresh: boolean, tabId: number): Promise<CheckResult>;
   settings(): Promise<Settings>;
   loadState(tabId: number): Promise<TabState | undefined>;
   saveState(tabId: number, state: TabState): Promise<void>;
@@ -64,7 +64,7 @@ export function createTabChecker(deps: TabCheckerDeps) {
       return state;
     }
     await show(tabId, { status: 'checking', url: scan.url });
-    const checked = await deps.check(scan, fresh);
+    const checked = await deps.check(scan, fresh, tabId);
     const stale = async () => (await deps.loadState(tabId)) ?? ({ status: 'idle' } as TabState);
     if (generations.get(tabId) !== generation) return stale();
     // Memory failing (storage full, say) must not cost the tab its verdict.
@@ -106,5 +106,11 @@ export function createTabChecker(deps: TabCheckerDeps) {
     },
 
     recheck: (tabId: number) => scanAgain(tabId, true),
+
+    /** Checks the page again from the cache: something it depends on was learnt since (a certificate read on its page). */
+    reverify(tabId: number) {
+      lastScans.delete(tabId);
+      return scanAgain(tabId, false);
+    },
   };
 }

@@ -35,3 +35,13 @@ export const saveIndicator = (tabId: number, indicator: Indicator) =>
   storage.setItem(indicatorKey(tabId), encode(INDICATOR_FORMAT, indicator));
 
 export const forgetTab = (tabId: number) => storage.removeItems([tabStateKey(tabId), indicatorKey(tabId)]);
+
+/** Every tab's state this session (tabs whose state this build cannot read are left out). */
+export async function allTabStates(): Promise<{ tabId: number; state: TabState }[]> {
+  const all = await storage.snapshot('session');
+  return Object.entries(all).flatMap(([key, value]) => {
+    if (!/^tab:\d+$/.test(key)) return [];
+    const stored = decode(TAB_STATE_FORMAT, value);
+    return stored.status === 'ok' ? [{ tabId: Number(key.slice(4)), state: stored.value }] : [];
+  });
+}
