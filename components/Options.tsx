@@ -1,4 +1,4 @@
-/** The options page: the badge, the sites not to check, the certificate cache, the privacy statement. Plain props. */
+/** The options page: the badge and page alerts, the sites not to check, the certificate cache, the privacy statement. Plain props. */
 import { useState } from 'preact/hooks';
 import type { Lang } from '../utils/engine/verdict';
 import { parseSiteList, type Settings } from '../utils/extension/settings';
@@ -25,7 +25,7 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
   const [cleared, setCleared] = useState<number | null>(null);
   const [clearing, setClearing] = useState(false);
 
-  const [badgeFailed, setBadgeFailed] = useState(false);
+  const [toggleFailed, setToggleFailed] = useState(false);
 
   const store = async (next: Settings): Promise<boolean> => {
     try {
@@ -37,7 +37,7 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
     }
   };
 
-  const toggleBadge = async (showBadge: boolean) => setBadgeFailed(!(await store({ ...saved, showBadge })));
+  const toggle = async (key: 'showBadge' | 'pageAlerts', on: boolean) => setToggleFailed(!(await store({ ...saved, [key]: on })));
 
   const saveSites = async (event: Event) => {
     event.preventDefault();
@@ -70,12 +70,21 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
           <input
             type="checkbox"
             checked={saved.showBadge}
-            onChange={(e) => void toggleBadge((e.currentTarget as HTMLInputElement).checked)}
+            onChange={(e) => void toggle('showBadge', (e.currentTarget as HTMLInputElement).checked)}
             data-testid="show-badge"
           />
           <span>{t(lang, 'optBadge')}</span>
         </label>
-        {badgeFailed && (
+        <label class="check" id="page-alerts">
+          <input
+            type="checkbox"
+            checked={saved.pageAlerts}
+            onChange={(e) => void toggle('pageAlerts', (e.currentTarget as HTMLInputElement).checked)}
+            data-testid="page-alerts"
+          />
+          <span>{t(lang, 'optPageAlerts')}</span>
+        </label>
+        {toggleFailed && (
           <p class="status status--failed" role="alert">
             {t(lang, 'optSaveFailed')}
           </p>

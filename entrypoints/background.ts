@@ -4,8 +4,10 @@ import { storage } from 'wxt/utils/storage';
 import { type Cache, ttlCache, writeOnly } from '@/utils/engine/cache';
 import { checkPage } from '@/utils/engine/check-page';
 import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/utils/engine/conac-client';
+import { dismiss, dismissedUntil, readDismissals } from '@/utils/extension/alert-dismissals';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { onMessage, sendMessage } from '@/utils/extension/messaging';
+import { alertForState } from '@/utils/extension/page-alert';
 import { settingsItem } from '@/utils/extension/settings';
 import { createTabChecker } from '@/utils/extension/tab-checker';
 import { indicatorFor, indicatorKey, type TabState, tabStateKey } from '@/utils/extension/tab-state';
@@ -21,6 +23,8 @@ export default defineBackground(() => {
     cached: createConacClient({ fetch, cache }),
     fresh: createConacClient({ fetch, cache: writeOnly(cache) }),
   };
+
+  const dismissals = storage.defineItem<unknown>('local:alertDismissals');
 
   const checker = createTabChecker({
     check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
@@ -40,6 +44,11 @@ export default defineBackground(() => {
         action.setBadgeText({ tabId, text: badgeText }),
         badgeColor ? action.setBadgeBackgroundColor({ tabId, color: badgeColor }) : undefined,
       ]).catch(() => undefined);
+    },
+    async tellPage(tabId, state, settings) {
+      const until = state.url ? dismissedUntil(readDismissals(await dismissals.getValue()), state.url) : undefined;
+      const alert = alertForState(state, settings, until, Date.now(), lang);
+      await sendMessage('pageAlert', alert, tabId).catch(() => undefined);
     },
     requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
     tabUrl: (tabId) =>
@@ -67,6 +76,18 @@ export default defineBackground(() => {
   });
   onMessage('getTabState', (tabId) => checker.stateOf(tabId));
   onMessage('recheck', (tabId) => checker.recheck(tabId));
+  onMessage('alertAction', async (action, sender) => {
+    const tab = sender.tab;
+    if (tab?.id === undefined || sender.frameId !== 0) return;
+    if (action === 'details') {
+      // The popup, as a tab describing the page's tab (entrypoints/popup/main.tsx reads ?tabId=).
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tab.id}`), index: tab.index + 1 });
+    } else if (action === 'turn-off') await browser.runtime.openOptionsPage();
+    else if (sender.url) {
+      const url = sender.url;
+      await dismissals.setValue(dismiss(readDismissals(await dismissals.getValue()), url, Date.now()));
+    }
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void checker.navigated(tabId, tab.url);
   });

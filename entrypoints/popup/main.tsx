@@ -7,6 +7,7 @@ import { Popup } from '@/components/Popup';
 import { htmlLang } from '@/components/text';
 import type { Lang } from '@/utils/engine/verdict';
 import { sendMessage } from '@/utils/extension/messaging';
+import { OUTLINE_CSS } from '@/utils/extension/overlay-styles';
 import { type TabState, tabStateKey } from '@/utils/extension/tab-state';
 import { langFor, t } from '@/utils/i18n';
 import '@/components/theme.css';
@@ -100,6 +101,7 @@ function App({ lang }: { lang: Lang }) {
       rechecking={rechecking}
       onRecheck={tabId === undefined ? undefined : () => void recheck()}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onShowMark={tabId === undefined ? undefined : (target) => sendMessage('showMark', { target, css: OUTLINE_CSS }, tabId)}
       version={browser.runtime.getManifest().version}
     />
   );

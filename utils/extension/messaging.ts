@@ -1,6 +1,8 @@
 /** The one message contract between content script, background and extension pages. */
 import { type Browser, browser } from 'wxt/browser';
 import type { PageScan } from '../engine/scan';
+import type { MarkTarget } from './locate-mark';
+import type { PageAlert } from './page-alert';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
@@ -12,7 +14,15 @@ export interface ProtocolMap {
   recheck(tabId: number): TabState;
   /** background → content: scan the page as it is now. */
   scanNow(): PageScan;
+  /** background → content: show this alert on the page, or (null) remove any. */
+  pageAlert(alert: PageAlert | null): void;
+  /** content → background: a button of the page alert was used. */
+  alertAction(action: AlertAction): void;
+  /** popup → content: scroll to a mark and outline it, drawn with `css`; false when it is not on the page. */
+  showMark(request: { target: MarkTarget; css: string }): boolean;
 }
+
+export type AlertAction = 'details' | 'dismiss' | 'turn-off';
 
 type Type = keyof ProtocolMap;
 type Data<K extends Type> = Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined;

@@ -6,11 +6,23 @@ export interface Settings {
   showBadge: boolean;
   /** Domains the user switched checking off for (a domain covers its subdomains). */
   disabledSites: string[];
+  /** An alert on the page itself when its verdict is danger. */
+  pageAlerts: boolean;
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { showBadge: true, disabledSites: [] },
-});
+export const DEFAULT_SETTINGS: Settings = { showBadge: true, disabledSites: [], pageAlerts: true };
+
+/** Stored settings over the defaults: a value saved before a setting existed gets that setting's default. */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+const stored = storage.defineItem<Partial<Settings>>('local:settings');
+
+export const settingsItem = {
+  getValue: async (): Promise<Settings> => withDefaults(await stored.getValue()),
+  setValue: (settings: Settings): Promise<void> => stored.setValue(settings),
+};
 
 export function isSiteDisabled(host: string, disabledSites: string[]): boolean {
   const key = siteKey(host);
