@@ -244,11 +244,7 @@ export async function pressAlertButton(page: Page, label: string, how: 'mouse' |
 }
 
 /** Waits until the page alert matches `until` (e.g. shown, or gone). */
-export async function waitForPageAlert(
-  page: Page,
-  until: (seen: AlertSeen) => boolean,
-  timeoutMs = 20_000,
-): Promise<AlertSeen> {
+export async function waitForPageAlert(page: Page, until: (seen: AlertSeen) => boolean, timeoutMs = 20_000): Promise<AlertSeen> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const seen = await readPageAlert(page);

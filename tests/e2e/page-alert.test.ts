@@ -73,7 +73,12 @@ describe('the alert on a dangerous page', () => {
     expect(
       await page.evaluate(() => {
         const host = document.querySelector('govmark-alert')!;
-        return [host.parentElement === document.documentElement, host.shadowRoot, host.textContent, getComputedStyle(host).position];
+        return [
+          host.parentElement === document.documentElement,
+          host.shadowRoot,
+          host.textContent,
+          getComputedStyle(host).position,
+        ];
       }),
     ).toEqual([true, null, '', 'fixed']);
     expect(await page.locator('.header').boundingBox()).toEqual(header);
@@ -151,7 +156,8 @@ describe('the alert on a dangerous page', () => {
     await pressAlertButton(first.page, '我知道了');
     await waitForPageAlert(first.page, isGone);
     const stored = await world.browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertDismissals'));
-    const until = (stored.alertDismissals as { v: number; sites: Record<string, { until: number }> }).sites['beijing-gov.com.cn'].until;
+    const until = (stored.alertDismissals as { v: number; sites: Record<string, { until: number }> }).sites['beijing-gov.com.cn']
+      .until;
     expect(until - Date.now()).toBeGreaterThan(23.9 * 3600_000);
     expect(until - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
 
