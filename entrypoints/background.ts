@@ -7,7 +7,7 @@ import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/
 import { dismiss, dismissedUntil, readDismissals } from '@/utils/extension/alert-dismissals';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { onMessage, sendMessage } from '@/utils/extension/messaging';
-import { alertForState } from '@/utils/extension/page-alert';
+import { alertForState, createAlertCourier } from '@/utils/extension/page-alert';
 import { settingsItem } from '@/utils/extension/settings';
 import { createTabChecker } from '@/utils/extension/tab-checker';
 import { indicatorFor, indicatorKey, type TabState, tabStateKey } from '@/utils/extension/tab-state';
@@ -25,6 +25,7 @@ export default defineBackground(() => {
   };
 
   const dismissals = storage.defineItem<unknown>('local:alertDismissals');
+  const alerts = createAlertCourier((tabId, alert) => sendMessage('pageAlert', alert, tabId).catch(() => undefined));
 
   const checker = createTabChecker({
     check: (scan, fresh) => checkPage(scan, fresh ? clients.fresh : clients.cached),
@@ -47,8 +48,7 @@ export default defineBackground(() => {
     },
     async tellPage(tabId, state, settings) {
       const until = state.url ? dismissedUntil(readDismissals(await dismissals.getValue()), state.url) : undefined;
-      const alert = alertForState(state, settings, until, Date.now(), lang);
-      await sendMessage('pageAlert', alert, tabId).catch(() => undefined);
+      await alerts.tell(tabId, state, alertForState(state, settings, until, Date.now(), lang));
     },
     requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
     tabUrl: (tabId) =>
@@ -93,6 +93,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     checker.closed(tabId);
+    alerts.closed(tabId);
     void storage.removeItems([tabStateKey(tabId), indicatorKey(tabId)]);
   });
 });

@@ -3,7 +3,7 @@ import type { CheckResult } from '../../utils/engine/check-page';
 import type { Reason, ReasonCode } from '../../utils/engine/verdict';
 import { type Lookups, verify } from '../../utils/engine/verify';
 import { DISMISS_MS, dismiss, dismissedUntil, NO_DISMISSALS, readDismissals } from '../../utils/extension/alert-dismissals';
-import { alertForState, alertMessage, pageAlertFor, shouldAlert } from '../../utils/extension/page-alert';
+import { alertForState, alertMessage, createAlertCourier, pageAlertFor, shouldAlert } from '../../utils/extension/page-alert';
 import { DEFAULT_SETTINGS } from '../../utils/extension/settings';
 import type { TabState } from '../../utils/extension/tab-state';
 import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
@@ -174,5 +174,35 @@ describe('dismissals ("我知道了": 24 hours per site)', () => {
     expect(readDismissals(stored)).toEqual({ v: 1, sites: { 'example.com': { until: NOW } } });
     for (const odd of [undefined, null, 'x', { v: 2, sites: {} }, { v: 1 }, { v: 1, sites: null }])
       expect(readDismissals(odd)).toEqual(NO_DISMISSALS);
+  });
+});
+
+describe('sending alerts to pages', () => {
+  it('tells a page only what can change it: an alert, or its removal where one may be shown', async () => {
+    const sent: [number, string | null][] = [];
+    const courier = createAlertCourier(async (tabId, alert) => void sent.push([tabId, alert?.message ?? null]));
+    const danger = done(copycat());
+    const alert = pageAlertFor(copycat(), 'zh');
+    const checking: TabState = { status: 'checking', url: 'https://www.beijing-gov.com.cn/' };
+    const idle: TabState = { status: 'idle', url: 'https://www.beijing-gov.com.cn/' };
+
+    await courier.tell(1, done(genuine()), null); // nothing known yet (a fresh background): sent
+    await courier.tell(1, checking, null);
+    await courier.tell(1, done(genuine()), null); // known to show nothing: not sent
+    await courier.tell(1, danger, alert);
+    await courier.tell(1, checking, null); // a re-check under way leaves the alert
+    await courier.tell(1, danger, alert);
+    await courier.tell(1, idle, null);
+    await courier.tell(1, done(borrowedOwner()), null); // the verdict changed: removed
+    await courier.tell(1, done(borrowedOwner()), null);
+    courier.closed(1);
+    await courier.tell(1, done(genuine()), null);
+    expect(sent).toEqual([
+      [1, null],
+      [1, alert.message],
+      [1, alert.message],
+      [1, null],
+      [1, null],
+    ]);
   });
 });

@@ -92,3 +92,24 @@ export function pageAlertFor(result: CheckResult, lang: Lang): PageAlert {
 export function alertForState(state: TabState, settings: Settings, until: number | undefined, now: number, lang: Lang) {
   return state.status === 'done' && shouldAlert(state, settings, until, now) ? pageAlertFor(state.result, lang) : null;
 }
+
+/**
+ * Sends each tab's alert decisions to its page, sparing pages without a danger verdict the
+ * messages: a check under way changes nothing on the page (the alert stays until a verdict
+ * replaces it), and "no alert" goes only to a tab that may be showing one. After the background
+ * restarts nothing is known, so "no alert" is sent once more to be safe.
+ */
+export function createAlertCourier(send: (tabId: number, alert: PageAlert | null) => Promise<void>) {
+  const showing = new Map<number, boolean>();
+  return {
+    async tell(tabId: number, state: TabState, alert: PageAlert | null): Promise<void> {
+      if (state.status === 'checking' || state.status === 'idle') return;
+      if (alert === null && showing.get(tabId) === false) return;
+      showing.set(tabId, alert !== null);
+      await send(tabId, alert);
+    },
+    closed(tabId: number): void {
+      showing.delete(tabId);
+    },
+  };
+}
