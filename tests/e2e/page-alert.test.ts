@@ -14,6 +14,11 @@ const SPOOF = 'www.bjzwfw-gov.com';
 const WARNING = 'fgw.beijing.gov.cn';
 /** The copycat page, plus a script that fights the alert: fake hosts, CSS hiding them, and removal of every one it finds. */
 const HOSTILE = 'www.beijing-gov-portal.com.cn';
+/** An ordinary page framing the copycat: the frame is not the page, and gets no alert. */
+const FRAMING = 'www.framing-example.com';
+const framingHtml =
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架</title></head>' +
+  `<body><h1>页面</h1><iframe src="https://${COPYCAT}/" width="900" height="500"></iframe></body></html>`;
 const copycatHtml = sampleSites.find((s) => s.host === COPYCAT)!.html;
 const hostileHtml = copycatHtml.replace(
   '</body>',
@@ -42,7 +47,7 @@ const isGone = (seen: { closedHosts: number }) => seen.closedHosts === 0;
 
 let world: World;
 beforeAll(async () => {
-  world = await startWorld({ [HOSTILE]: hostileHtml });
+  world = await startWorld({ [HOSTILE]: hostileHtml, [FRAMING]: framingHtml });
 });
 afterAll(async () => {
   await world?.close();
@@ -182,6 +187,18 @@ describe('the alert on a dangerous page', () => {
     await danger.page.close();
   });
 
+  it('never appears in a frame, not even of a dangerous page', async () => {
+    const framing = await visit(FRAMING);
+    await framing.page.frameLocator('iframe').locator('#_ideConac img').waitFor();
+    expect((await indicatorOf(world, framing.tabId)).indicator.icon).toBe('neutral');
+    const danger = await visit(SPOOF);
+    await waitForPageAlert(danger.page, isShown);
+    // The debugger protocol's document includes the frame's: no host anywhere.
+    expect((await readPageAlert(framing.page)).allHosts).toBe(0);
+    await framing.page.close();
+    await danger.page.close();
+  });
+
   it('is not shown when switched off in the options, and is again once switched back on', async () => {
     const setAlerts = (on: boolean) =>
       world.browser.serviceWorker.evaluate(async (pageAlerts) => {
@@ -216,6 +233,7 @@ describe('在页面上显示', () => {
     const popup = await openPopup(world, tabId, 'show-mark');
     const buttons = popup.getByTestId('show-mark');
     expect(await buttons.count()).toBeGreaterThan(0);
+    await popup.locator('.marks').screenshot({ path: `${ARTIFACTS}/popup-mark-list.png` });
     await buttons.first().click();
     await page.bringToFront();
     await page.waitForSelector('govmark-outline', { state: 'attached' });
