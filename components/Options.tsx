@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../utils/engine/verdict';
 import { parseSiteList, type Settings } from '../utils/extension/settings';
-import { t } from '../utils/i18n';
+import { type MessageKey, t } from '../utils/i18n';
 import { HISTORY_PAGE } from '../utils/memory/memory';
 import { fill, htmlLang } from './text';
 
@@ -16,6 +16,13 @@ export interface OptionsProps {
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed' };
+
+type SwitchKey = 'showBadge' | 'pageAlerts';
+/** The on/off settings, saved as soon as they are switched. */
+const SWITCHES: { key: SwitchKey; label: MessageKey; testId: string }[] = [
+  { key: 'showBadge', label: 'optBadge', testId: 'show-badge' },
+  { key: 'pageAlerts', label: 'optPageAlerts', testId: 'page-alerts' },
+];
 
 export function Options({ lang, initial, save, clearCache }: OptionsProps) {
   const [saved, setSaved] = useState<Settings>(initial);
@@ -37,7 +44,7 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
     }
   };
 
-  const toggle = async (key: 'showBadge' | 'pageAlerts', on: boolean) => setToggleFailed(!(await store({ ...saved, [key]: on })));
+  const toggle = async (key: SwitchKey, on: boolean) => setToggleFailed(!(await store({ ...saved, [key]: on })));
 
   const saveSites = async (event: Event) => {
     event.preventDefault();
@@ -66,24 +73,17 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
 
       <section class="card" aria-labelledby="opt-display">
         <h2 id="opt-display">{t(lang, 'optHeadingDisplay')}</h2>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={saved.showBadge}
-            onChange={(e) => void toggle('showBadge', (e.currentTarget as HTMLInputElement).checked)}
-            data-testid="show-badge"
-          />
-          <span>{t(lang, 'optBadge')}</span>
-        </label>
-        <label class="check" id="page-alerts">
-          <input
-            type="checkbox"
-            checked={saved.pageAlerts}
-            onChange={(e) => void toggle('pageAlerts', (e.currentTarget as HTMLInputElement).checked)}
-            data-testid="page-alerts"
-          />
-          <span>{t(lang, 'optPageAlerts')}</span>
-        </label>
+        {SWITCHES.map(({ key, label, testId }) => (
+          <label class="check" key={key}>
+            <input
+              type="checkbox"
+              checked={saved[key]}
+              onChange={(e) => void toggle(key, (e.currentTarget as HTMLInputElement).checked)}
+              data-testid={testId}
+            />
+            <span>{t(lang, label)}</span>
+          </label>
+        ))}
         {toggleFailed && (
           <p class="status status--failed" role="alert">
             {t(lang, 'optSaveFailed')}
