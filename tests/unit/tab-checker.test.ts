@@ -65,6 +65,12 @@ describe('tab checker', () => {
     expect(told.every(([tabId, , saved]) => tabId === 1 && saved)).toBe(true);
   });
 
+  it('keeps its states when the page cannot be told', async () => {
+    const { checker, states } = setup({ tellPage: async () => Promise.reject(new Error('no content script')) });
+    expect(await checker.scanned(1, scan())).toMatchObject({ status: 'done' });
+    expect(states.get(1)).toMatchObject({ status: 'done' });
+  });
+
   it('drops a check that ends after the tab navigated away, never painting it on the new page', async () => {
     const slow = deferred<CheckResult>();
     const { checker, painted, states } = setup({ check: () => slow.promise });

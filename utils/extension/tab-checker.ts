@@ -45,7 +45,8 @@ export function createTabChecker(deps: TabCheckerDeps) {
       const settings = await deps.settings();
       await deps.paint(tabId, state, settings);
       await deps.saveState(tabId, state);
-      await deps.tellPage?.(tabId, state, settings);
+      // A page that cannot be told (gone, no content script) changes nothing about the tab's state.
+      await deps.tellPage?.(tabId, state, settings).catch(() => undefined);
     });
     showing.set(
       tabId,
