@@ -234,9 +234,12 @@ describe('在页面上显示', () => {
     const buttons = popup.getByTestId('show-mark');
     expect(await buttons.count()).toBeGreaterThan(0);
     await popup.locator('.marks').screenshot({ path: `${ARTIFACTS}/popup-mark-list.png` });
+    const active = () => world.browser.serviceWorker.evaluate(async (id) => (await chrome.tabs.get(id)).active, tabId);
+    expect(await active()).toBe(false);
     await buttons.first().click();
-    await page.bringToFront();
     await page.waitForSelector('govmark-outline', { state: 'attached' });
+    // The popup was opened as a tab: the page comes forward to show the mark.
+    await expect.poll(active).toBe(true);
     const after = await page.evaluate(() => {
       const img = document.querySelector('#_ideConac img')!.getBoundingClientRect();
       const host = document.querySelector('govmark-outline')!;
