@@ -1,8 +1,8 @@
-/** The options page: the badge, the sites not to check, the certificate cache, the privacy statement. Plain props. */
+/** The options page: the badge and page alerts, the sites not to check, the certificate cache, the privacy statement. Plain props. */
 import { useState } from 'preact/hooks';
 import type { Lang } from '../utils/engine/verdict';
 import { parseSiteList, type Settings } from '../utils/extension/settings';
-import { t } from '../utils/i18n';
+import { type MessageKey, t } from '../utils/i18n';
 import { HISTORY_PAGE } from '../utils/memory/memory';
 import { fill, htmlLang } from './text';
 
@@ -17,6 +17,13 @@ export interface OptionsProps {
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed' };
 
+type SwitchKey = 'showBadge' | 'pageAlerts';
+/** The on/off settings, saved as soon as they are switched. */
+const SWITCHES: { key: SwitchKey; label: MessageKey; testId: string }[] = [
+  { key: 'showBadge', label: 'optBadge', testId: 'show-badge' },
+  { key: 'pageAlerts', label: 'optPageAlerts', testId: 'page-alerts' },
+];
+
 export function Options({ lang, initial, save, clearCache }: OptionsProps) {
   const [saved, setSaved] = useState<Settings>(initial);
   const [text, setText] = useState(initial.disabledSites.join('\n'));
@@ -25,7 +32,7 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
   const [cleared, setCleared] = useState<number | null>(null);
   const [clearing, setClearing] = useState(false);
 
-  const [badgeFailed, setBadgeFailed] = useState(false);
+  const [toggleFailed, setToggleFailed] = useState(false);
 
   const store = async (next: Settings): Promise<boolean> => {
     try {
@@ -37,7 +44,7 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
     }
   };
 
-  const toggleBadge = async (showBadge: boolean) => setBadgeFailed(!(await store({ ...saved, showBadge })));
+  const toggle = async (key: SwitchKey, on: boolean) => setToggleFailed(!(await store({ ...saved, [key]: on })));
 
   const saveSites = async (event: Event) => {
     event.preventDefault();
@@ -66,16 +73,18 @@ export function Options({ lang, initial, save, clearCache }: OptionsProps) {
 
       <section class="card" aria-labelledby="opt-display">
         <h2 id="opt-display">{t(lang, 'optHeadingDisplay')}</h2>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={saved.showBadge}
-            onChange={(e) => void toggleBadge((e.currentTarget as HTMLInputElement).checked)}
-            data-testid="show-badge"
-          />
-          <span>{t(lang, 'optBadge')}</span>
-        </label>
-        {badgeFailed && (
+        {SWITCHES.map(({ key, label, testId }) => (
+          <label class="check" key={key}>
+            <input
+              type="checkbox"
+              checked={saved[key]}
+              onChange={(e) => void toggle(key, (e.currentTarget as HTMLInputElement).checked)}
+              data-testid={testId}
+            />
+            <span>{t(lang, label)}</span>
+          </label>
+        ))}
+        {toggleFailed && (
           <p class="status status--failed" role="alert">
             {t(lang, 'optSaveFailed')}
           </p>

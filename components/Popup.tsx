@@ -9,6 +9,7 @@ import { certificateUrl } from '../utils/engine/conac';
 import { hostOf } from '../utils/engine/domain';
 import { type Lang, reasonMessage } from '../utils/engine/verdict';
 import { primaryCertificate } from '../utils/engine/verify';
+import type { MarkTarget } from '../utils/extension/locate-mark';
 import { indicatorFor, type TabState } from '../utils/extension/tab-state';
 import { stateName, t } from '../utils/i18n';
 import { HISTORY_PAGE } from '../utils/memory/memory';
@@ -31,6 +32,8 @@ export interface PopupProps {
   loadFailed?: boolean;
   onRecheck?: () => void;
   onOpenOptions?: () => void;
+  /** "在页面上显示" for a mark; absent: the mark list offers no such button. */
+  onShowMark?: (target: MarkTarget) => Promise<boolean>;
   /** Defaults to the clipboard API. */
   copyText?: (text: string) => Promise<void>;
   /** The extension's version, written into exported records. */
@@ -154,7 +157,7 @@ function Result(props: PopupProps & { result: CheckResult }) {
       {change && <ChangeNotice reason={change} lang={lang} />}
       {cert && <CertificateCard cert={cert} host={host} owner={scan.claims.owner} state={verdict.state} lang={lang} />}
       <ReasonList reasons={verdict.reasons} lang={lang} />
-      {!cert && verdict.state !== 'none' && <MarkList marks={scan.marks} lang={lang} />}
+      {verdict.state !== 'none' && <MarkList marks={scan.marks} lang={lang} pageUrl={scan.url} onShowMark={props.onShowMark} />}
       <p class="checked-at">
         {t(lang, 'checkedAt')} <time dateTime={result.checkedAt}>{formatTime(result.checkedAt, lang)}</time>
       </p>

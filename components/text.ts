@@ -4,13 +4,7 @@ import type { MarkKind } from '../utils/engine/scan';
 import type { Lang, Severity } from '../utils/engine/verdict';
 import type { MessageKey } from '../utils/i18n';
 
-/** A message with `$NAME$` placeholders filled in (the _locales placeholder syntax). */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
-    const value = values[name.toLowerCase()];
-    return value === undefined ? whole : String(value);
-  });
-}
+export { fill } from '../utils/i18n';
 
 export const SEVERITY_KEY: Record<Severity, MessageKey> = {
   ok: 'sevOk',

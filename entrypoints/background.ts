@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
 import { type Cache, ttlCache, writeOnly } from '@/utils/engine/cache';
 import { checkPage } from '@/utils/engine/check-page';
 import { type CertificateLookup, createConacClient, type ScriptLookup } from '@/utils/engine/conac-client';
 import { createHomepageJudge, type StoredHomepage } from '@/utils/engine/homepage';
+import { dismiss, dismissedUntil, isNewerDismissals, readDismissals } from '@/utils/extension/alert-dismissals';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { readCertificatePage } from '@/utils/extension/companion-service';
 import { onMessage, sendMessage } from '@/utils/extension/messaging';
+import { alertForState, createAlertCourier } from '@/utils/extension/page-alert';
 import { settingsItem } from '@/utils/extension/settings-store';
 import { createTabChecker } from '@/utils/extension/tab-checker';
 import { indicatorFor } from '@/utils/extension/tab-state';
@@ -27,6 +30,9 @@ export default defineBackground(() => {
 
   // Inner pages without a mark take their homepage's verdict (kept beside the certificates, cleared with them).
   const homepages = createHomepageJudge(ttlCache<StoredHomepage>(certificateStore));
+  const dismissals = storage.defineItem<unknown>('local:alertDismissals');
+  const alerts = createAlertCourier((tabId, alert) => sendMessage('pageAlert', alert, tabId).catch(() => undefined));
+
   const checker = createTabChecker({
     async check(scan, fresh, tabId) {
       const check = (page: typeof scan) => checkPage(page, fresh ? clients.fresh : clients.cached);
@@ -58,6 +64,10 @@ export default defineBackground(() => {
         action.setBadgeText({ tabId, text: badgeText }),
         badgeColor ? action.setBadgeBackgroundColor({ tabId, color: badgeColor }) : undefined,
       ]).catch(() => undefined);
+    },
+    async tellPage(tabId, state, settings) {
+      const until = state.url ? dismissedUntil(readDismissals(await dismissals.getValue()), state.url) : undefined;
+      await alerts.tell(tabId, state, alertForState(state, settings, until, Date.now(), lang));
     },
     requestScan: (tabId) => sendMessage('scanNow', undefined, tabId).catch(() => null),
     tabUrl: (tabId) =>
@@ -93,11 +103,24 @@ export default defineBackground(() => {
     }),
   );
   onMessage('recheck', (tabId) => checker.recheck(tabId));
+  onMessage('alertAction', async (action, sender) => {
+    const tab = sender.tab;
+    if (tab?.id === undefined || sender.frameId !== 0) return;
+    if (action === 'details') {
+      // The popup, as a tab describing the page's tab (entrypoints/popup/main.tsx reads ?tabId=).
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tab.id}`), index: tab.index + 1 });
+    } else if (action === 'turn-off') await browser.runtime.openOptionsPage();
+    else if (sender.url) {
+      const stored = await dismissals.getValue();
+      if (!isNewerDismissals(stored)) await dismissals.setValue(dismiss(readDismissals(stored), sender.url, Date.now()));
+    }
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void checker.navigated(tabId, tab.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     checker.closed(tabId);
+    alerts.closed(tabId);
     void forgetTab(tabId);
   });
 });

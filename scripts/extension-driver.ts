@@ -172,3 +172,84 @@ export async function scrollToMark(page: Page): Promise<void> {
     [MARK_SELECTOR, FALLBACK_SELECTORS] as const,
   );
 }
+
+/** A DOM node as the debugger protocol describes it (DOM.getDocument with pierce: closed shadow roots included). */
+interface CdpNode {
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+/** What GovMark's page alert shows, read through the debugger protocol: page scripts cannot see into its closed root. */
+export interface AlertSeen {
+  /** `<govmark-alert>` elements in the page whose shadow root is closed (ours; a page cannot make a closed root we can read). */
+  closedHosts: number;
+  /** All `<govmark-alert>` elements, the page's own fakes included. */
+  allHosts: number;
+  /** The alert's text, the stylesheet left out. */
+  text: string;
+  /** Its buttons' labels, with each button's node for pressAlertButton. */
+  buttons: { label: string; backendNodeId: number }[];
+}
+
+export async function readPageAlert(page: Page): Promise<AlertSeen> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const hosts: CdpNode[] = [];
+    const walk = (node: CdpNode, visit: (n: CdpNode) => void) => {
+      visit(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, visit);
+    };
+    walk(root, (n) => n.nodeName === 'GOVMARK-ALERT' && hosts.push(n));
+    const closed = hosts.flatMap((h) => (h.shadowRoots ?? []).filter((r) => r.shadowRootType === 'closed'));
+    const texts: string[] = [];
+    const buttons: AlertSeen['buttons'] = [];
+    for (const shadow of closed)
+      walk(shadow, (n) => {
+        if (n.nodeName === 'STYLE') n.children = [];
+        if (n.nodeType === 3) texts.push(n.nodeValue);
+        if (n.nodeName === 'BUTTON')
+          buttons.push({ label: (n.children ?? []).map((c) => c.nodeValue).join(''), backendNodeId: n.backendNodeId });
+      });
+    return { closedHosts: closed.length, allHosts: hosts.length, text: texts.join(''), buttons };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Presses a button of the page alert the way a person would: a mouse click on it, or focus and Enter. */
+export async function pressAlertButton(page: Page, label: string, how: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+  const button = (await readPageAlert(page)).buttons.find((b) => b.label === label);
+  if (!button) throw new Error(`the page alert has no button "${label}"`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    if (how === 'keyboard') {
+      await cdp.send('DOM.focus', { backendNodeId: button.backendNodeId });
+      await page.keyboard.press('Enter');
+      return;
+    }
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until the page alert matches `until` (e.g. shown, or gone). */
+export async function waitForPageAlert(page: Page, until: (seen: AlertSeen) => boolean, timeoutMs = 20_000): Promise<AlertSeen> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await readPageAlert(page);
+    if (until(seen)) return seen;
+    if (Date.now() > deadline) throw new Error(`the page alert never matched: ${JSON.stringify(seen)}`);
+    await sleep(100);
+  }
+}

@@ -21,12 +21,14 @@ import { findChromium, hostResolverRules, type LaunchedBrowser, launchWithExtens
 import {
   openPopup,
   popupHolder,
+  readPageAlert,
   reasonCodes,
   scrollToMark,
   settledVerdict,
   tabIdOf,
   verdictOf,
   waitForMark,
+  waitForPageAlert,
 } from './extension-driver';
 import { type StandIn, startStandIn } from './stand-in/server';
 import { sampleSiteMap, sampleSites, type TourSite, tourSites } from './stand-in/sites';
@@ -156,6 +158,8 @@ export interface TourRow {
   reasons: string[];
   /** The toolbar badge text. */
   badge: string;
+  /** GovMark's alert was on the page (it belongs on danger pages only). */
+  alert: boolean;
   page: string;
   popup: string;
   ok: boolean;
@@ -175,7 +179,7 @@ export interface TourOptions {
   outDir: string;
   /** Built extension (default .output/chrome-mv3). */
   extensionDir?: string;
-  /** Also write the README's screenshots here (popup-verified.png, popup-danger.png, page-verified.png). */
+  /** Also write the README's screenshots here (popup-verified.png, popup-danger.png, page-verified.png, page-danger.png). */
   readmeDir?: string;
   /** A running stand-in serving the sample sites; default: one started (and stopped) by the tour. */
   standIn?: StandIn;
@@ -204,6 +208,7 @@ async function visitSite(browser: LaunchedBrowser, site: TourSite, index: number
     holder: null,
     reasons: [],
     badge: '',
+    alert: false,
     page: join(outDir, `${stem}-page.png`),
     popup: join(outDir, `${stem}-popup.png`),
     ok: false,
@@ -221,6 +226,14 @@ async function visitSite(browser: LaunchedBrowser, site: TourSite, index: number
     if (shown.state.status === 'done') row.reasons = shown.state.result.verdict.reasons.map((r) => r.code);
     // The verdict may come from the mark's script before the page renders it: wait for the picture.
     if (shown.state.status === 'done' && shown.state.result.scan.marks.some((m) => m.active)) await waitForMark(page);
+    // A danger page carries GovMark's alert (sent right after the verdict); no other page does.
+    row.alert =
+      row.got === 'danger'
+        ? await waitForPageAlert(page, (seen) => seen.closedHosts === 1, 5_000).then(
+            () => true,
+            () => false,
+          )
+        : (await readPageAlert(page)).allHosts > 0;
     await scrollToMark(page);
     await page.screenshot({ path: row.page });
     popup = await openPopup(browser, tabId, { lang: 'zh', screenshot: row.popup, ...POPUP_VIEWPORT });
@@ -228,7 +241,8 @@ async function visitSite(browser: LaunchedBrowser, site: TourSite, index: number
     const listed = await reasonCodes(popup);
     if (listed.length) row.reasons = listed;
     row.holder = (await popupHolder(popup)) ?? row.holder;
-    row.ok = row.got === row.expected;
+    row.ok = row.got === row.expected && row.alert === (row.got === 'danger');
+    if (row.alert !== (row.got === 'danger')) row.error = row.alert ? 'an alert on a page that is not danger' : 'no page alert';
   } catch (error) {
     row.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   } finally {
@@ -249,6 +263,7 @@ async function writeReadmeImages(rows: TourRow[], dir: string): Promise<string[]
     [verified.popup, 'popup-verified.png'],
     [danger.popup, 'popup-danger.png'],
     [verified.page, 'page-verified.png'],
+    [danger.page, 'page-danger.png'],
   ];
   for (const [from, to] of files) await copyFile(from, join(dir, to));
   return files.map(([, to]) => join(dir, to));
@@ -327,7 +342,7 @@ export async function tour(opts: TourOptions): Promise<TourResult> {
 
 function printSummary(result: TourResult): void {
   const lines = table(
-    ['', 'host', 'expected', 'got', 'holder', 'reasons'],
+    ['', 'host', 'expected', 'got', 'holder', 'reasons', 'page alert'],
     result.rows.map((r) => [
       r.ok ? green('✓') : red('✗'),
       r.name,
@@ -335,6 +350,7 @@ function printSummary(result: TourResult): void {
       r.ok ? r.got : red(r.got),
       r.holder ?? '—',
       r.error ? red(r.error) : r.reasons.join(' ') || '—',
+      r.alert ? 'shown' : '—',
     ]),
   );
   say(bold(lines[0]!));
@@ -547,7 +563,7 @@ export async function main(argv: string[]): Promise<number> {
     await standIn.close();
     say();
     printSummary(result);
-    if (args.readme) say(`README screenshots: ${README_DIR}/{popup-verified,popup-danger,page-verified}.png`);
+    if (args.readme) say(`README screenshots: ${README_DIR}/{popup-verified,popup-danger,page-verified,page-danger}.png`);
     return result.ok ? 0 : 1;
   } catch (error) {
     // Ctrl-C closed the browser under the running step: the signal handler exits.

@@ -11,6 +11,14 @@ export function t(lang: Lang, key: MessageKey): string {
   return tables[lang][key].message;
 }
 
+/** A message with `$NAME$` placeholders filled in (the _locales placeholder syntax). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
+    const value = values[name.toLowerCase()];
+    return value === undefined ? whole : String(value);
+  });
+}
+
 /** Chinese for any Chinese UI language, English otherwise. */
 export function langFor(uiLanguage: string): Lang {
   return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';

@@ -5,7 +5,9 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { htmlLang } from '@/components/text';
 import type { Lang } from '@/utils/engine/verdict';
+import type { MarkTarget } from '@/utils/extension/locate-mark';
 import { sendMessage } from '@/utils/extension/messaging';
+import { OUTLINE_CSS } from '@/utils/extension/overlay-styles';
 import type { TabState } from '@/utils/extension/tab-state';
 import { loadTabState } from '@/utils/extension/tab-store';
 import { pageLang, t } from '@/utils/i18n';
@@ -25,6 +27,13 @@ async function pickTab(): Promise<number | undefined> {
   if (asked !== null && /^\d+$/.test(asked)) return Number(asked);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** Outlines the mark on its page; a popup opened as a tab (查看详情) brings that page forward to show it. */
+async function showMark(tabId: number, target: MarkTarget): Promise<boolean> {
+  const shown = await sendMessage('showMark', { target, css: OUTLINE_CSS }, tabId);
+  if (shown && params.has('tabId')) await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  return shown;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,6 +103,7 @@ function App({ lang }: { lang: Lang }) {
       rechecking={rechecking}
       onRecheck={tabId === undefined ? undefined : () => void recheck()}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onShowMark={tabId === undefined ? undefined : (target) => showMark(tabId, target)}
       version={browser.runtime.getManifest().version}
     />
   );

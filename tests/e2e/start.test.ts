@@ -79,6 +79,10 @@ describe('npm start, headless', () => {
     expect(beijing.holder).toBe('北京市人民政府');
     expect(beijing.reasons).toEqual(expect.arrayContaining(['domain-match', 'holder-match']));
     expect(summary.find((r) => r.host === 'www.beijing-gov.com.cn')!.reasons).toContain('domain-mismatch');
+    // The page alert, on the danger sites and nowhere else.
+    expect(summary.filter((r) => r.alert).map((r) => r.host)).toEqual(
+      sampleSites.filter((s) => s.expect === 'danger').map((s) => s.host),
+    );
   });
 });
 
@@ -92,5 +96,6 @@ describe('tour()', () => {
     expect(await pngSize(join(readmeDir, 'popup-verified.png'))).toEqual({ width: 380, height: 600 });
     expect(await pngSize(join(readmeDir, 'popup-danger.png'))).toEqual({ width: 380, height: 600 });
     expect(await pngSize(join(readmeDir, 'page-verified.png'))).toEqual({ width: 1000, height: 700 });
+    expect(await pngSize(join(readmeDir, 'page-danger.png'))).toEqual({ width: 1000, height: 700 });
   }, 90_000);
 });

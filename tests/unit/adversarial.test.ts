@@ -18,6 +18,7 @@ import { type ConacClient, createConacClient } from '../../utils/engine/conac-cl
 import { detectMarks, MAX_MARKS } from '../../utils/engine/detect';
 import type { PageScan } from '../../utils/engine/scan';
 import type { Reason, VerdictState } from '../../utils/engine/verdict';
+import { DEFAULT_SETTINGS } from '../../utils/extension/settings';
 import { createTabChecker } from '../../utils/extension/tab-checker';
 import type { TabState } from '../../utils/extension/tab-state';
 
@@ -491,7 +492,7 @@ describe('navigation while a verification is in flight', () => {
     const painted: Array<[TabState['status'], string | undefined, VerdictState | undefined]> = [];
     const checker = createTabChecker({
       check: (scan) => checkPage(scan, client),
-      settings: async () => ({ showBadge: true, disabledSites: [] }),
+      settings: async () => DEFAULT_SETTINGS,
       loadState: async (tabId) => states.get(tabId),
       saveState: async (tabId, state) => void states.set(tabId, state),
       paint: async (_tabId, state) =>

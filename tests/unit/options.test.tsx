@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/Options';
 import type { Lang } from '../../utils/engine/verdict';
 import { clearCertificateCache } from '../../utils/extension/browser-store';
-import type { Settings } from '../../utils/extension/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/extension/settings';
 import { settingsItem } from '../../utils/extension/settings-store';
 import { mountPoint } from './mount';
 
@@ -47,7 +47,7 @@ async function typeSites(value: string) {
 
 describe('options page', () => {
   it('shows the stored settings', async () => {
-    await settingsItem.setValue({ showBadge: false, disabledSites: ['example.cn', 'intranet.example.com'] });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, showBadge: false, disabledSites: ['example.cn', 'intranet.example.com'] });
     await open();
     expect($<HTMLInputElement>('[data-testid="show-badge"]').checked).toBe(false);
     expect($<HTMLTextAreaElement>('[data-testid="sites"]').value).toBe('example.cn\nintranet.example.com');
@@ -75,16 +75,28 @@ describe('options page', () => {
   });
 
   it('saves the badge switch at once, keeping the saved sites', async () => {
-    await settingsItem.setValue({ showBadge: true, disabledSites: ['example.cn'] });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['example.cn'] });
     await open();
     const box = $<HTMLInputElement>('[data-testid="show-badge"]');
     act(() => box.click());
     await flush();
-    expect(await settingsItem.getValue()).toEqual({ showBadge: false, disabledSites: ['example.cn'] });
+    expect(await settingsItem.getValue()).toEqual({ showBadge: false, disabledSites: ['example.cn'], pageAlerts: true });
+  });
+
+  it('has page alerts on by default, also for settings saved before the option existed, and saves the switch', async () => {
+    // What an earlier version stored: no pageAlerts field.
+    await browser.storage.local.set({ settings: { showBadge: false, disabledSites: ['example.cn'] } });
+    await open();
+    const box = $<HTMLInputElement>('[data-testid="page-alerts"]');
+    expect(box.checked).toBe(true);
+    expect(box.closest('label')!.textContent).toBe('在危险网站上显示页面提醒');
+    act(() => box.click());
+    await flush();
+    expect(await settingsItem.getValue()).toEqual({ showBadge: false, disabledSites: ['example.cn'], pageAlerts: false });
   });
 
   it('clears only the certificate cache and says how many entries went', async () => {
-    await settingsItem.setValue({ showBadge: true, disabledSites: ['example.cn'] });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['example.cn'] });
     await browser.storage.local.set({ 'cache:cert:ABC': { v: 1 }, 'cache:script:CA1': { v: 2 } });
     await open();
     act(() => $('[data-testid="clear-cache"]').click());

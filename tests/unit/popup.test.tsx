@@ -493,3 +493,49 @@ describe('ui text', () => {
     }
   });
 });
+
+describe('popup: "在页面上显示" for each mark', () => {
+  const marks = [
+    mark(),
+    mark({ kind: 'commented-out', active: false }),
+    mark({ kind: 'js-generated' }),
+    mark({ kind: 'live-script', active: false, linkUrl: null, linkHost: null, certId: null }),
+  ];
+  const result = () => check(scan({ url: 'https://www.beijing-gov.com.cn/', marks }), found(certificate()));
+
+  it('offers it for the mark on the page, says why for the others, and lists marks beside a certificate too', async () => {
+    expect(result().verdict.state).toBe('danger');
+    const onShowMark = vi.fn(async () => true);
+    show({ state: done(result()), onShowMark });
+    expect($('[data-testid="holder"]')).not.toBeNull();
+    const items = $$('[data-testid="mark"]');
+    expect(items.map((li) => li.querySelector('[data-testid="show-mark"]')?.textContent ?? null)).toEqual([
+      '在页面上显示',
+      null,
+      null,
+      null,
+    ]);
+    expect(items.map((li) => li.querySelector('[data-testid="mark-hidden"]')?.textContent ?? null)).toEqual([
+      null,
+      '无法显示：它在 HTML 注释里，页面上看不到。',
+      '无法显示：它只在脚本文字里，页面上没有画出来。',
+      '无法显示：标识代码失效或从未渲染，页面上看不到。',
+    ]);
+    act(() => $('[data-testid="show-mark"]')!.click());
+    await flush();
+    expect(onShowMark).toHaveBeenCalledWith({ attribute: 'href', url: marks[0].linkUrl, nth: 0 });
+    expect($('[data-testid="mark-missing"]')).toBeNull();
+  });
+
+  it('says so when the page no longer has the mark', async () => {
+    show({ state: done(result()), onShowMark: async () => false });
+    act(() => $('[data-testid="show-mark"]')!.click());
+    await flush();
+    expect(text('[data-testid="mark-missing"]')).toBe('页面上已找不到这个标识（页面可能已改变）。');
+  });
+
+  it('has no button without a page to ask', () => {
+    show({ state: done(result()) });
+    expect($('[data-testid="show-mark"]')).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 /** Stored data is a format: every stored item reads its past versions, and leaves a newer version alone. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DISMISSALS_FORMAT, isNewerDismissals } from '../../utils/extension/alert-dismissals';
 import { CACHE_ENTRY_FORMAT, createCertificateStore, SWEEP_LIMIT } from '../../utils/extension/browser-store';
 import { SETTINGS_FORMAT } from '../../utils/extension/settings';
 import { FutureVersionError, settingsItem } from '../../utils/extension/settings-store';
@@ -117,6 +118,7 @@ const memoryV1: SiteMemory = {
   changes: [],
 };
 const PAST_VERSIONS: [string, StoredFormat<object>, Record<number, unknown>][] = [
+  ['alert dismissals', DISMISSALS_FORMAT, { 1: { v: 1, sites: { 'beijing-gov.com.cn': { until: 1_800_000_000_000 } } } }],
   ['settings', SETTINGS_FORMAT, { 1: { showBadge: false, disabledSites: ['example.cn'] } }],
   ['certificate memory', MEMORY_FORMAT, { 1: memoryV1 }],
   ['certificate cache entry', CACHE_ENTRY_FORMAT, { 1: { value: { status: 'not-found' }, expiresAt: 1_800_000_000_000 } }],
@@ -144,22 +146,34 @@ describe.each(PAST_VERSIONS)('%s', (_, format, examples) => {
   });
 });
 
+describe('alert dismissals in storage', () => {
+  it('knows a newer version, which the background then leaves as it is', () => {
+    expect(isNewerDismissals({ v: 2, sites: {} })).toBe(true);
+    expect(isNewerDismissals({ v: 1, sites: {} })).toBe(false);
+    expect(isNewerDismissals(undefined)).toBe(false);
+  });
+});
+
 describe('settings in storage', () => {
   it('reads settings saved before versions existed, over the defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { disabledSites: ['example.cn'] } });
-    expect(await settingsItem.getValue()).toEqual({ showBadge: true, disabledSites: ['example.cn'] });
+    expect(await settingsItem.getValue()).toEqual({ showBadge: true, disabledSites: ['example.cn'], pageAlerts: true });
   });
 
   it('saves with a version', async () => {
-    await settingsItem.setValue({ showBadge: false, disabledSites: [] });
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { showBadge: false, disabledSites: [], v: 1 } });
+    await settingsItem.setValue({ showBadge: false, disabledSites: [], pageAlerts: true });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({
+      settings: { showBadge: false, disabledSites: [], pageAlerts: true, v: 1 },
+    });
   });
 
   it('uses the defaults over settings a newer GovMark saved, and never writes over them', async () => {
     const newer = { v: 7, showBadge: 'sometimes', theme: 'x' };
     await fakeBrowser.storage.local.set({ settings: newer });
-    expect(await settingsItem.getValue()).toEqual({ showBadge: true, disabledSites: [] });
-    await expect(settingsItem.setValue({ showBadge: false, disabledSites: [] })).rejects.toBeInstanceOf(FutureVersionError);
+    expect(await settingsItem.getValue()).toEqual({ showBadge: true, disabledSites: [], pageAlerts: true });
+    await expect(settingsItem.setValue({ showBadge: false, disabledSites: [], pageAlerts: true })).rejects.toBeInstanceOf(
+      FutureVersionError,
+    );
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: newer });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../utils/engine/check-page';
 import type { PageScan } from '../../utils/engine/scan';
-import type { Settings } from '../../utils/extension/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/extension/settings';
 import { createTabChecker, type TabCheckerDeps } from '../../utils/extension/tab-checker';
 import type { TabState } from '../../utils/extension/tab-state';
 import { scan } from './helpers';
@@ -19,7 +19,7 @@ const resultFor = (page: PageScan): CheckResult => ({
   verdict: { state: 'none', reasons: [] },
 });
 
-function setup(overrides: Partial<TabCheckerDeps> = {}, settings: Settings = { showBadge: true, disabledSites: [] }) {
+function setup(overrides: Partial<TabCheckerDeps> = {}, settings: Settings = DEFAULT_SETTINGS) {
   const states = new Map<number, TabState>();
   const painted: Array<[number, TabState['status']]> = [];
   const deps: TabCheckerDeps = {
@@ -44,6 +44,31 @@ describe('tab checker', () => {
       [1, 'done'],
     ]);
     expect(states.get(1)).toMatchObject({ status: 'done', url: 'https://www.beijing.gov.cn/' });
+  });
+
+  it('tells the page each state after it is painted and saved, the stale check never', async () => {
+    const slow = deferred<CheckResult>();
+    const told: Array<[number, TabState['status'], boolean]> = [];
+    const { checker, states } = setup({
+      check: () => slow.promise,
+      tellPage: async (tabId, state, settings) => {
+        told.push([tabId, state.status, states.get(tabId) === state && settings === DEFAULT_SETTINGS]);
+      },
+    });
+    const first = checker.scanned(1, scan());
+    await vi.waitFor(() => expect(told).toEqual([[1, 'checking', true]]));
+    await checker.navigated(1, 'https://shop.example.com/');
+    slow.resolve(resultFor(scan()));
+    await first;
+    await checker.scanned(1, scan({ url: 'https://shop.example.com/' }));
+    expect(told.map(([, status]) => status)).toEqual(['checking', 'idle', 'checking', 'done']);
+    expect(told.every(([tabId, , saved]) => tabId === 1 && saved)).toBe(true);
+  });
+
+  it('keeps its states when the page cannot be told', async () => {
+    const { checker, states } = setup({ tellPage: async () => Promise.reject(new Error('no content script')) });
+    expect(await checker.scanned(1, scan())).toMatchObject({ status: 'done' });
+    expect(states.get(1)).toMatchObject({ status: 'done' });
   });
 
   it('drops a check that ends after the tab navigated away, never painting it on the new page', async () => {
@@ -116,7 +141,7 @@ describe('tab checker', () => {
   });
 
   it('skips sites the user switched off, without checking', async () => {
-    const { checker, deps } = setup({}, { showBadge: true, disabledSites: ['beijing.gov.cn'] });
+    const { checker, deps } = setup({}, { ...DEFAULT_SETTINGS, disabledSites: ['beijing.gov.cn'] });
     expect(await checker.scanned(1, scan())).toEqual({ status: 'disabled', url: 'https://www.beijing.gov.cn/' });
     expect(deps.check).not.toHaveBeenCalled();
   });

@@ -3,6 +3,8 @@ import { type Browser, browser } from 'wxt/browser';
 import type { HomepageScan } from '../engine/homepage';
 import type { PageScan } from '../engine/scan';
 import type { CompanionView } from './companion-view';
+import type { MarkTarget } from './locate-mark';
+import type { PageAlert } from './page-alert';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
@@ -18,7 +20,15 @@ export interface ProtocolMap {
   scanHomepage(): HomepageScan;
   /** companion → background: a certificate page's rendered HTML; the answer is what the companion shows (null: nothing). */
   certificatePageRead(html: string): CompanionView | null;
+  /** background → content: show this alert on the page, or (null) remove any. */
+  pageAlert(alert: PageAlert | null): void;
+  /** content → background: a button of the page alert was used. */
+  alertAction(action: AlertAction): void;
+  /** popup → content: scroll to a mark and outline it, drawn with `css`; false when it is not on the page. */
+  showMark(request: { target: MarkTarget; css: string }): boolean;
 }
+
+export type AlertAction = 'details' | 'dismiss' | 'turn-off';
 
 type Type = keyof ProtocolMap;
 type Data<K extends Type> = Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined;

@@ -6,9 +6,11 @@ export interface Settings {
   showBadge: boolean;
   /** Domains the user switched checking off for (a domain covers its subdomains). */
   disabledSites: string[];
+  /** An alert on the page itself when its verdict is danger. */
+  pageAlerts: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { showBadge: true, disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = { showBadge: true, disabledSites: [], pageAlerts: true };
 
 /** Fields a stored value lacks take their defaults, so adding a setting needs no migration step. */
 export const SETTINGS_FORMAT: StoredFormat<Partial<Settings>> = {
@@ -19,6 +21,7 @@ export const SETTINGS_FORMAT: StoredFormat<Partial<Settings>> = {
     const v = value as Partial<Settings>;
     return (
       (v.showBadge === undefined || typeof v.showBadge === 'boolean') &&
+      (v.pageAlerts === undefined || typeof v.pageAlerts === 'boolean') &&
       (v.disabledSites === undefined || (Array.isArray(v.disabledSites) && v.disabledSites.every((s) => typeof s === 'string')))
     );
   },

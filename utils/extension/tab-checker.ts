@@ -13,6 +13,8 @@ export interface TabCheckerDeps {
   loadState(tabId: number): Promise<TabState | undefined>;
   saveState(tabId: number, state: TabState): Promise<void>;
   paint(tabId: number, state: TabState, settings: Settings): Promise<void>;
+  /** Tells the page itself (the alert on a dangerous page); after paint, for every state shown. */
+  tellPage?(tabId: number, state: TabState, settings: Settings): Promise<void>;
   /** Asks the tab's content script for a fresh scan; null when there is none to ask. */
   requestScan(tabId: number): Promise<PageScan | null>;
   tabUrl(tabId: number): Promise<string | undefined>;
@@ -40,8 +42,11 @@ export function createTabChecker(deps: TabCheckerDeps) {
   const showing = new Map<number, Promise<unknown>>();
   function show(tabId: number, state: TabState): Promise<void> {
     const shown = (showing.get(tabId) ?? Promise.resolve()).then(async () => {
-      await deps.paint(tabId, state, await deps.settings());
+      const settings = await deps.settings();
+      await deps.paint(tabId, state, settings);
       await deps.saveState(tabId, state);
+      // A page that cannot be told (gone, no content script) changes nothing about the tab's state.
+      await deps.tellPage?.(tabId, state, settings).catch(() => undefined);
     });
     showing.set(
       tabId,
