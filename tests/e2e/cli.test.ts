@@ -580,16 +580,18 @@ describe('the human report', () => {
 
     const [cdcZh, copycatZh, yjjZh] = reports(zh);
     expect(reports(zh)).toHaveLength(3);
-    expect(cdcZh!.split('\n').slice(0, 3)).toEqual([
+    expect(cdcZh!.split('\n').slice(0, 4)).toEqual([
       'https://www.mmcdc.cn/',
+      '  地址来源：文件开头浏览器写下的“saved from url”注释',
       '  结论：已核验',
       '  持有单位：某某市疾病预防控制中心 (事业单位)',
     ]);
     expect(cdcZh).toContain('\n  [✓] 本站域名 www.mmcdc.cn 在标识登记的域名之中。');
     expect(cdcZh).toContain('\n  [✓] 网页所写主办单位与标识持有单位一致：某某市疾病预防控制中心。');
     expect(cdcZh).toContain('\n  [✓] 标识颜色与机构类型相符（蓝色）。');
-    expect(copycatZh!.split('\n').slice(0, 3)).toEqual([
+    expect(copycatZh!.split('\n').slice(0, 4)).toEqual([
       'https://www.beijing-gov.com.cn/',
+      '  地址来源：文件开头浏览器写下的“saved from url”注释',
       '  结论：危险',
       '  持有单位：北京市人民政府 (党政机关)',
     ]);
@@ -601,14 +603,19 @@ describe('the human report', () => {
 
     const [cdcEn, fgwEn] = reports(en);
     expect(reports(en)).toHaveLength(2);
-    expect(cdcEn!.split('\n').slice(0, 3)).toEqual([
+    expect(cdcEn!.split('\n').slice(0, 4)).toEqual([
       'https://www.mmcdc.cn/',
+      '  Address from: the "saved from url" comment a browser wrote at the top of the file',
       '  Verdict: Verified',
       '  Holder: 某某市疾病预防控制中心 (public institution)',
     ]);
     expect(cdcEn).toContain("\n  [✓] This site's domain www.mmcdc.cn is one of the registered domains.");
     expect(cdcEn).toContain("\n  [✓] The mark's colour matches the holder's type (blue).");
-    expect(fgwEn!.split('\n').slice(0, 2)).toEqual(['https://fgw.beijing.gov.cn/', '  Verdict: Warning']);
+    expect(fgwEn!.split('\n').slice(0, 3)).toEqual([
+      'https://fgw.beijing.gov.cn/',
+      '  Address from: the "saved from url" comment a browser wrote at the top of the file',
+      '  Verdict: Warning',
+    ]);
     expect(fgwEn).toContain(
       '\n  [!] The page says it is run by "北京市经济和信息化局", but the mark belongs to "北京市发展和改革委员会".',
     );

@@ -234,6 +234,25 @@ describe('popup: problems', () => {
     expect($('[data-testid="open-certificate"]')).toBeNull();
   });
 
+  it('shows a revoked certificate as danger, saying so, without a holder', () => {
+    const lookups = found();
+    lookups.certificates[BEIJING_ID] = { status: 'revoked', detail: '已注销', certificate: certificate() };
+    const result = check(scan(), lookups);
+    show({ state: done(result), onRecheck: () => undefined });
+    expect($('main')?.dataset.state).toBe('danger');
+    expect($('[data-testid="holder"]')).toBeNull();
+    expect($('[data-testid="reason"]')?.dataset.code).toBe('certificate-revoked');
+    expect(text('[data-testid="reason"]')).toContain('已注销');
+  });
+
+  it('shows joint owners and the holder rule that matched', () => {
+    const owners = ['中共北京市纪委', '北京市人民政府'];
+    const page = scan({ claims: { owner: owners.join('、'), owners, siteCode: null, icp: null, psb: null } });
+    show({ state: done(check(page, found(certificate()))), onRecheck: () => undefined });
+    expect($('main')?.dataset.state).toBe('verified');
+    expect(document.body.textContent).toContain('持有单位是网页所列联合主办单位之一');
+  });
+
   it('never renders page or certificate text as HTML', () => {
     const evil = '<script>alert(1)</script>北京市人民政府';
     const cert = certificate({ holder: evil, address: '<img src=x onerror="alert(2)">', siteName: '<b>首都之窗</b>' });
