@@ -110,6 +110,8 @@ export function BatchPage(props: BatchPageProps) {
     setMeta(current);
     await persist(() => store.saveMeta(current));
     const indexOf = new Map(current.addresses.map((address, index) => [address, index]));
+    // Not awaited by the check that produced it: the store writes results many at a time.
+    const writes = new Set<Promise<void>>();
     await runBatch(remaining(current.addresses, new Set(rows.current.keys())), props.check, {
       concurrency: current.concurrency,
       signal: controller.signal,
@@ -122,9 +124,12 @@ export function BatchPage(props: BatchPageProps) {
         active.current.delete(entry.address);
         rows.current.set(entry.address, summarise(entry));
         scheduleRedraw();
-        await persist(() => store.saveEntry(current.id, indexOf.get(entry.address)!, entry));
+        const write = persist(() => store.saveEntry(current.id, indexOf.get(entry.address)!, entry));
+        writes.add(write);
+        void write.then(() => writes.delete(write));
       },
     });
+    await Promise.all(writes);
     const finished = current.addresses.every((address) => rows.current.has(address));
     current = { ...current, status: finished ? 'done' : 'paused', updatedAt: new Date(now()).toISOString() };
     await persist(() => store.saveMeta(current));

@@ -164,7 +164,8 @@ describe('the batch page', () => {
     type(Array.from({ length: count }, (_, i) => `s${i}.gov.cn`).join('\n'));
     expect($('[data-testid="batch-summary"]').dataset.count).toBe(String(count));
     act(() => $('[data-testid="start"]').click());
-    for (let i = 0; i < 200 && $('[data-testid="progress"]')?.dataset.done !== String(count); i++) await flush(20);
+    // The status line shows once the run is over and every result written.
+    for (let i = 0; i < 500 && !$('[data-testid="run-status"]'); i++) await flush(20);
     expect(check).toHaveBeenCalledTimes(count);
     expect($('[data-testid="progress"]').dataset.done).toBe(String(count));
 

@@ -108,6 +108,20 @@ describe('the batch run store (IndexedDB)', () => {
     expect((await store.load())?.rows.size).toBe(1200);
   });
 
+  it('writes results that arrive together, and says when a write failed', async () => {
+    const store = await openRunStore({ name });
+    const run = meta({ addresses: urls(300) });
+    await store.saveMeta(run);
+    await Promise.all(run.addresses.map((address, i) => store.saveEntry(run.id, i, none(address))));
+    expect((await store.load())?.rows.size).toBe(300);
+    // A value IndexedDB cannot store: the caller hears of it.
+    const unstorable = { ...none(run.addresses[0]!), bad: () => 1 } as BatchEntry;
+    await expect(store.saveEntry(run.id, 0, unstorable)).rejects.toThrow();
+    // And the store goes on writing.
+    await store.saveEntry(run.id, 1, failed(run.addresses[1]!));
+    expect((await store.load())?.rows.get(run.addresses[1]!)?.state).toBe('unknown');
+  });
+
   it('loads the latest run, with only its own results, and clears everything', async () => {
     const store = await openRunStore({ name });
     const old = meta({ id: 'old', updatedAt: '2025-03-01T00:00:00.000Z' });

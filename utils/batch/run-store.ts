@@ -105,6 +105,7 @@ export async function openRunStore(options: OpenOptions = {}): Promise<RunStore>
   // Not moved now (storage.local unreadable): it stays where it is and is tried again next time.
   if (options.legacy) await moveV1(db, options.legacy).catch(() => undefined);
 
+  const writer = batchedWriter(db);
   return {
     async load() {
       const runs = await db.getAll('runs');
@@ -119,13 +120,64 @@ export async function openRunStore(options: OpenOptions = {}): Promise<RunStore>
     async saveMeta(meta) {
       await db.put('runs', meta);
     },
-    async saveEntry(run, index, entry) {
-      await db.put('results', { run, index, entry });
-    },
+    saveEntry: (run, index, entry) => writer.add({ run, index, entry }),
     eachEntry: (runId, visit) => eachPage(db, runId, ({ index, entry }) => visit(entry, index)),
     async clear() {
       const tx = db.transaction(['runs', 'results'], 'readwrite');
       await Promise.all([tx.objectStore('runs').clear(), tx.objectStore('results').clear(), tx.done]);
+    },
+  };
+}
+
+type WriteTx = IDBPTransaction<RunDb, ('runs' | 'results')[], 'readwrite'> | IDBPTransaction<RunDb, ['results'], 'readwrite'>;
+
+/**
+ * Runs `puts` in `tx` and waits for the commit. All or nothing: a put that throws at once (a value
+ * that cannot be stored) aborts the transaction, which would otherwise commit the puts before it.
+ */
+async function writeAll<T extends WriteTx>(tx: T, puts: (tx: T, track: (put: Promise<unknown>) => void) => void): Promise<void> {
+  try {
+    // Each put's own failure is the transaction's, reported once by tx.done.
+    puts(tx, (put) => void put.catch(() => undefined));
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+}
+
+/**
+ * Results written many to a transaction: those that arrive while one transaction commits go
+ * together in the next. A transaction per result would cost a commit each (the page gets hundreds
+ * a second); `relaxed` durability lets a commit not wait for the disk (a result lost in a crash
+ * is only checked again on resume). Each add resolves when its own transaction has committed.
+ */
+function batchedWriter(db: IDBPDatabase<RunDb>) {
+  let queue: Array<{ result: StoredResult; done: () => void; failed: (error: unknown) => void }> = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      try {
+        await writeAll(db.transaction('results', 'readwrite', { durability: 'relaxed' }), (tx, track) => {
+          for (const { result } of batch) track(tx.objectStore('results').put(result));
+        });
+        for (const item of batch) item.done();
+      } catch (error) {
+        for (const item of batch) item.failed(error);
+      }
+    }
+    writing = false;
+  };
+  return {
+    add(result: StoredResult): Promise<void> {
+      return new Promise((done, failed) => {
+        queue.push({ result, done, failed });
+        if (!writing) void flush();
+      });
     },
   };
 }
@@ -138,19 +190,9 @@ export async function openRunStore(options: OpenOptions = {}): Promise<RunStore>
 async function moveV1(db: IDBPDatabase<RunDb>, legacy: StorageAreaLike): Promise<void> {
   const v1 = await readV1(legacy);
   if (!v1) return;
-  const tx = db.transaction(['runs', 'results'], 'readwrite');
-  const writes: Promise<unknown>[] = [tx.done];
-  try {
-    writes.push(tx.objectStore('runs').put(v1.meta));
-    const results = tx.objectStore('results');
-    for (const { index, entry } of v1.results) writes.push(results.put({ run: v1.meta.id, index, entry }));
-  } catch (error) {
-    // All or nothing: a put that throws at once (a value that cannot be stored) would otherwise
-    // leave the transaction to commit the puts before it.
-    tx.abort();
-    await Promise.allSettled(writes);
-    throw error;
-  }
-  await Promise.all(writes);
+  await writeAll(db.transaction(['runs', 'results'], 'readwrite'), (tx, track) => {
+    track(tx.objectStore('runs').put(v1.meta));
+    for (const { index, entry } of v1.results) track(tx.objectStore('results').put({ run: v1.meta.id, index, entry }));
+  });
   await legacy.remove(v1.keys);
 }
