@@ -21,6 +21,7 @@ import { t } from '../utils/i18n';
 import { BatchInput, BatchProblemList, ConcurrencySelect } from './BatchInput';
 import { BatchProgress } from './BatchProgress';
 import { BatchResults } from './BatchResults';
+import { BatchHeader } from './BatchStoreProblem';
 import type { SaveFile } from './download';
 import { fill, htmlLang } from './text';
 
@@ -212,12 +213,7 @@ export function BatchPage(props: BatchPageProps) {
 
   return (
     <main class="page batch" lang={htmlLang(lang)}>
-      <header class="page__header">
-        <img src="/icons/app.svg" alt="" width={32} height={32} />
-        <h1>
-          {t(lang, 'extName')} · {t(lang, 'batchTitle')}
-        </h1>
-      </header>
+      <BatchHeader lang={lang} />
 
       {saveFailed && (
         <p class="notice notice--danger" role="alert" data-testid="save-failed">

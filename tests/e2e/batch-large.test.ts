@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinySites, type TinySites, tinyState } from '../../scripts/bench/tiny-sites';
 import { grantInProfile, type LaunchedBrowser, launchWithExtension } from '../../scripts/browser';
 import { type StandIn, startStandIn } from '../../scripts/stand-in/server';
+import { RUN_DB, RUN_DB_VERSION } from '../../utils/batch/run-store';
 import { savedInDb, scrollToRow } from './batch-page';
 import { EXTENSION_DIR } from './harness';
 
@@ -137,4 +138,29 @@ describe('the batch page at 20,000 addresses', () => {
     expect(rows.map((cells) => cells[0])).toEqual(addresses());
     expect(rows.every((cells, n) => cells[2] === tinyState(n))).toBe(true);
   }, 900_000);
+
+  it('refuses a store written by a newer GovMark, says so, and keeps every result', async () => {
+    const page = (await browser!.context.pages()).find((p) => p.url().includes('batch.html'))!;
+    // A newer version upgrades the database in place (as the next GovMark would).
+    const newer = RUN_DB_VERSION + 1;
+    await page.evaluate(
+      ([name, version]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(name as string, version as number);
+          open.onupgradeneeded = () => open.result.createObjectStore('future');
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      [RUN_DB, newer],
+    );
+    await page.reload();
+    const problem = page.getByTestId('store-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-problem')).toBe('too-new');
+    expect(await problem.textContent()).toContain('数据原样保留、不会删除');
+    expect((await savedInDb(page)).addresses).toHaveLength(COUNT);
+  }, 60_000);
 });
