@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  type BatchEntry,
   batchFileName,
   type CheckAddress,
   clampConcurrency,
@@ -13,20 +12,24 @@ import {
   remaining,
   runBatch,
   toBatchRecord,
-  toCsv,
-  toJson,
 } from '../utils/batch/batch';
+import { type ExportKind, exportWriter } from '../utils/batch/export-stream';
+import { type RowSummary, summarise } from '../utils/batch/row-summary';
 import type { RunMeta, RunStore, SavedRun } from '../utils/batch/run-store';
 import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
 import { BatchInput, BatchProblemList, ConcurrencySelect } from './BatchInput';
 import { BatchProgress } from './BatchProgress';
 import { BatchResults } from './BatchResults';
+import { BatchHeader } from './BatchStoreProblem';
 import type { SaveFile } from './download';
 import { fill, htmlLang } from './text';
 
-/** Addresses per run: each result with its evidence takes a few kB of the browser's storage. */
-export const MAX_BATCH = 2000;
+/**
+ * Addresses per run. Results go to IndexedDB and the page keeps only a few hundred bytes per
+ * address (row-summary.ts), so this bounds the page's memory (tens of MB at the limit), not storage.
+ */
+export const MAX_BATCH = 50_000;
 
 export interface PermissionControl {
   /** Called first thing in a click handler: browsers grant a permission only during a user gesture. */
@@ -57,9 +60,9 @@ export function BatchPage(props: BatchPageProps) {
   const { lang, store } = props;
   const now = props.now ?? Date.now;
   const [meta, setMeta] = useState<RunMeta | null>(props.saved?.meta ?? null);
-  const entries = useRef(new Map<string, BatchEntry>(props.saved?.entries ?? []));
+  const rows = useRef(new Map<string, RowSummary>(props.saved?.rows ?? []));
   const active = useRef(new Set<string>());
-  const [, setTick] = useState(0);
+  const [revision, setRevision] = useState(0);
   const [phase, setPhase] = useState<Phase>('idle');
   const [permission, setPermission] = useState<PermissionState>('unknown');
   const [saveFailed, setSaveFailed] = useState(false);
@@ -88,7 +91,7 @@ export function BatchPage(props: BatchPageProps) {
     if (redraw.current !== undefined) return;
     redraw.current = setTimeout(() => {
       redraw.current = undefined;
-      setTick((n) => n + 1);
+      setRevision((n) => n + 1);
     }, REDRAW_MS);
   };
 
@@ -107,7 +110,10 @@ export function BatchPage(props: BatchPageProps) {
     let current: RunMeta = { ...run, status: 'running', updatedAt: new Date(now()).toISOString() };
     setMeta(current);
     await persist(() => store.saveMeta(current));
-    await runBatch(remaining(current.addresses, new Set(entries.current.keys())), props.check, {
+    const indexOf = new Map(current.addresses.map((address, index) => [address, index]));
+    // Not awaited by the check that produced it: the store writes results many at a time.
+    const writes = new Set<Promise<void>>();
+    await runBatch(remaining(current.addresses, new Set(rows.current.keys())), props.check, {
       concurrency: current.concurrency,
       signal: controller.signal,
       now,
@@ -117,19 +123,22 @@ export function BatchPage(props: BatchPageProps) {
       },
       async onResult(entry) {
         active.current.delete(entry.address);
-        entries.current.set(entry.address, entry);
+        rows.current.set(entry.address, summarise(entry));
         scheduleRedraw();
-        await persist(() => store.saveEntry(current, entry));
+        const write = persist(() => store.saveEntry(current.id, indexOf.get(entry.address)!, entry));
+        writes.add(write);
+        void write.then(() => writes.delete(write));
       },
     });
-    const finished = current.addresses.every((address) => entries.current.has(address));
+    await Promise.all(writes);
+    const finished = current.addresses.every((address) => rows.current.has(address));
     current = { ...current, status: finished ? 'done' : 'paused', updatedAt: new Date(now()).toISOString() };
     await persist(() => store.saveMeta(current));
     if (abort.current === controller) abort.current = null;
     active.current.clear();
     setMeta(current);
     setPhase('idle');
-    setTick((n) => n + 1);
+    setRevision((n) => n + 1);
   }
 
   /** Asks for the permission (inside the click), then runs `then` if it was given. */
@@ -146,7 +155,7 @@ export function BatchPage(props: BatchPageProps) {
     withPermission(async () => {
       if (parsed.urls.length === 0 || phase !== 'idle') return;
       await persist(() => store.clear());
-      entries.current = new Map();
+      rows.current = new Map();
       const stamp = new Date(now()).toISOString();
       await execute({
         id: randomId(),
@@ -176,7 +185,7 @@ export function BatchPage(props: BatchPageProps) {
     await persist(() => store.clear());
     setText(meta.addresses.join('\n'));
     setSource(null);
-    entries.current = new Map();
+    rows.current = new Map();
     setMeta(null);
     setSaveFailed(false);
   };
@@ -186,27 +195,25 @@ export function BatchPage(props: BatchPageProps) {
     if (removed) setPermission('missing');
   };
 
-  const exportAs = (kind: 'csv' | 'json') => {
+  /** Streamed from the store, one result at a time, into a Blob. */
+  const exportAs = async (kind: ExportKind) => {
     if (!meta) return;
-    const records = meta.addresses.flatMap((address) => {
-      const entry = entries.current.get(address);
-      return entry ? [toBatchRecord(entry, lang, props.version)] : [];
-    });
-    const body = kind === 'csv' ? toCsv(records, lang) : toJson(records);
-    props.saveFile(batchFileName(kind, new Date(now())), body, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    const writer = exportWriter(kind, lang);
+    try {
+      await store.eachEntry(meta.id, (entry) => writer.add(toBatchRecord(entry, lang, props.version)));
+    } catch {
+      return setSaveFailed(true);
+    }
+    const blob = writer.finish();
+    props.saveFile(batchFileName(kind, new Date(now())), blob, blob.type);
   };
 
-  const done = meta ? meta.addresses.filter((address) => entries.current.has(address)).length : 0;
+  const done = meta ? meta.addresses.filter((address) => rows.current.has(address)).length : 0;
   const left = meta ? meta.addresses.length - done : 0;
 
   return (
     <main class="page batch" lang={htmlLang(lang)}>
-      <header class="page__header">
-        <img src="/icons/app.svg" alt="" width={32} height={32} />
-        <h1>
-          {t(lang, 'extName')} · {t(lang, 'batchTitle')}
-        </h1>
-      </header>
+      <BatchHeader lang={lang} />
 
       {saveFailed && (
         <p class="notice notice--danger" role="alert" data-testid="save-failed">
@@ -237,7 +244,7 @@ export function BatchPage(props: BatchPageProps) {
           <BatchProgress
             lang={lang}
             total={meta.addresses.length}
-            entries={entries.current}
+            rows={rows.current}
             active={[...active.current]}
             running={phase !== 'idle'}
           />
@@ -280,9 +287,10 @@ export function BatchPage(props: BatchPageProps) {
         <BatchResults
           lang={lang}
           addresses={meta.addresses}
-          entries={entries.current}
+          rows={rows.current}
           active={active.current}
-          onExport={exportAs}
+          revision={revision}
+          onExport={(kind) => void exportAs(kind)}
         />
       )}
 

@@ -1,5 +1,5 @@
 /** The batch run's progress: a bar, counts by state and the address being checked. */
-import { type BatchEntry, countStates } from '../utils/batch/batch';
+import { countRowStates, type RowSummary } from '../utils/batch/row-summary';
 import type { Lang, VerdictState } from '../utils/engine/verdict';
 import { stateName, t } from '../utils/i18n';
 import { fill } from './text';
@@ -10,15 +10,15 @@ export const STATE_ORDER: VerdictState[] = ['danger', 'warning', 'unknown', 'non
 export interface BatchProgressProps {
   lang: Lang;
   total: number;
-  entries: Map<string, BatchEntry>;
+  rows: Map<string, RowSummary>;
   /** Addresses being checked now, oldest first. */
   active: string[];
   running: boolean;
 }
 
-export function BatchProgress({ lang, total, entries, active, running }: BatchProgressProps) {
-  const done = entries.size;
-  const counts = countStates(entries.values());
+export function BatchProgress({ lang, total, rows, active, running }: BatchProgressProps) {
+  const done = rows.size;
+  const counts = countRowStates(rows.values());
   const current = active[active.length - 1];
   return (
     <div class="progress" data-testid="progress" data-done={done} data-total={total} data-running={running ? 'true' : 'false'}>

@@ -1,21 +1,33 @@
-/** The batch run's results: a table that sorts by column and filters by state, and the exports. Page and certificate text are text nodes only. */
-import { useState } from 'preact/hooks';
-import { type BatchEntry, failureMessage } from '../utils/batch/batch';
+/**
+ * The batch run's results: a table that sorts by column and filters by state, and the exports.
+ * Page and certificate text are text nodes only.
+ *
+ * Built for tens of thousands of rows: the table is windowed (only the rows in view are in the
+ * DOM, all of one fixed height), and sorting and filtering work on a compact projection (index,
+ * state, holder, time of each row) recomputed only when a result arrives or the order changes,
+ * never on scroll.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { failureMessage } from '../utils/batch/batch';
+import type { RowSummary } from '../utils/batch/row-summary';
 import { holderTypeName, type Lang, reasonMessage, type VerdictState } from '../utils/engine/verdict';
-import { primaryCertificate } from '../utils/engine/verify';
 import { type MessageKey, stateName, t } from '../utils/i18n';
 import { SEVERITY_SYMBOL } from '../utils/report';
 import { STATE_ORDER } from './BatchProgress';
 import { fill, formatTime } from './text';
+import { useVirtualWindow } from './virtual-window';
 
 export type RowState = VerdictState | 'checking' | 'pending';
 type Filter = 'all' | RowState;
 type SortKey = 'index' | 'address' | 'state' | 'holder' | 'checkedAt';
 
+/** Every row's height in px (the stylesheet lays each cell out in at most two lines to fit). */
+export const ROW_PX = 60;
+
 interface Row {
   index: number;
   address: string;
-  entry: BatchEntry | undefined;
+  summary: RowSummary | undefined;
   state: RowState;
   holder: string;
 }
@@ -30,6 +42,9 @@ const STATE_SYMBOL: Record<RowState, string> = {
   checking: '…',
   pending: '·',
 };
+// Collators, not localeCompare: the same order, many times faster over 20,000 rows.
+const addressOrder = new Intl.Collator();
+const holderOrder = new Intl.Collator('zh-CN');
 
 export function rowStateName(state: RowState, lang: Lang): string {
   if (state === 'checking') return t(lang, 'batchChecking');
@@ -40,49 +55,65 @@ export function rowStateName(state: RowState, lang: Lang): string {
 export interface BatchResultsProps {
   lang: Lang;
   addresses: string[];
-  entries: Map<string, BatchEntry>;
+  rows: Map<string, RowSummary>;
   active: Set<string>;
+  /** Changes whenever `rows` or `active` did (they are changed in place). */
+  revision: number;
   onExport(kind: 'csv' | 'json'): void;
 }
 
-export function BatchResults({ lang, addresses, entries, active, onExport }: BatchResultsProps) {
+function compare(key: SortKey, a: Row, b: Row): number {
+  switch (key) {
+    case 'index':
+      return 0;
+    case 'address':
+      return addressOrder.compare(a.address, b.address);
+    case 'state':
+      return ROW_ORDER.indexOf(a.state) - ROW_ORDER.indexOf(b.state);
+    case 'holder':
+      // Rows without a holder go last whichever way.
+      if (!a.holder || !b.holder) return (a.holder ? 0 : 1) - (b.holder ? 0 : 1);
+      return holderOrder.compare(a.holder, b.holder);
+    case 'checkedAt':
+      return (a.summary?.checkedAt ?? '\uffff').localeCompare(b.summary?.checkedAt ?? '\uffff');
+  }
+}
+
+export function BatchResults({ lang, addresses, rows, active, revision, onExport }: BatchResultsProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'index', dir: 1 });
 
-  const rows: Row[] = addresses.map((address, index) => {
-    const entry = entries.get(address);
-    const state: RowState = entry ? (entry.result?.verdict.state ?? 'unknown') : active.has(address) ? 'checking' : 'pending';
-    const cert = entry?.result ? primaryCertificate(entry.result.scan, entry.result.lookups) : undefined;
-    return { index, address, entry, state, holder: cert?.holder ?? '' };
-  });
-  const counts = new Map<Filter, number>([['all', rows.length]]);
-  for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+  const { all, counts } = useMemo(() => {
+    const all: Row[] = addresses.map((address, index) => {
+      const summary = rows.get(address);
+      const state: RowState = summary ? summary.state : active.has(address) ? 'checking' : 'pending';
+      return { index, address, summary, state, holder: summary?.cert?.holder ?? '' };
+    });
+    const counts = new Map<Filter, number>([['all', all.length]]);
+    for (const row of all) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+    return { all, counts };
+    // `revision` stands for the changes made in place to rows and active.
+  }, [addresses, rows, active, revision]);
 
-  const compare = (a: Row, b: Row): number => {
-    switch (sort.key) {
-      case 'index':
-        return 0;
-      case 'address':
-        return a.address.localeCompare(b.address);
-      case 'state':
-        return ROW_ORDER.indexOf(a.state) - ROW_ORDER.indexOf(b.state);
-      case 'holder':
-        // Rows without a holder go last whichever way.
-        if (!a.holder || !b.holder) return (a.holder ? 0 : 1) - (b.holder ? 0 : 1);
-        return a.holder.localeCompare(b.holder, 'zh-CN');
-      case 'checkedAt':
-        return (a.entry?.checkedAt ?? '\uffff').localeCompare(b.entry?.checkedAt ?? '\uffff');
-    }
-  };
-  const shown = rows
-    .filter((row) => filter === 'all' || row.state === filter)
-    .sort((a, b) => {
-      const primary = compare(a, b);
+  const shown = useMemo(() => {
+    const kept = filter === 'all' ? all : all.filter((row) => row.state === filter);
+    if (sort.key === 'index' && sort.dir === 1) return kept;
+    return [...kept].sort((a, b) => {
+      const primary = compare(sort.key, a, b);
       const keep = sort.key === 'holder' && (!a.holder || !b.holder) ? 1 : sort.dir;
       return primary * keep || a.index - b.index;
     });
+  }, [all, filter, sort]);
 
-  const sortBy = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }));
+  const view = useVirtualWindow(shown.length, ROW_PX);
+  const sortBy = (key: SortKey) => {
+    setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }));
+    view.toTop();
+  };
+  const filterBy = (next: Filter) => {
+    setFilter(next);
+    view.toTop();
+  };
   const header = (key: SortKey, label: MessageKey, className = '') => (
     <th scope="col" class={className} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
       <button type="button" class="sort" onClick={() => sortBy(key)} data-testid={`sort-${key}`}>
@@ -94,7 +125,8 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
     </th>
   );
   const filters: Filter[] = ['all', ...ROW_ORDER.filter((state) => (counts.get(state) ?? 0) > 0)];
-  const checked = entries.size;
+  const checked = rows.size;
+  const below = shown.length - view.end;
 
   return (
     <section class="card results" aria-labelledby="batch-results-heading">
@@ -123,7 +155,7 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
             type="button"
             class={`chip chip--${f}`}
             aria-pressed={filter === f ? 'true' : 'false'}
-            onClick={() => setFilter(f)}
+            onClick={() => filterBy(f)}
             data-testid={`filter-${f}`}
           >
             {f === 'all' ? t(lang, 'batchFilterAll') : rowStateName(f, lang)}{' '}
@@ -131,10 +163,10 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
           </button>
         ))}
       </div>
-      <div class="table-wrap">
-        <table class="results__table" data-testid="results">
+      <div class="table-wrap" ref={view.ref} onScroll={view.onScroll} data-testid="results-scroll">
+        <table class="results__table" data-testid="results" aria-rowcount={shown.length + 1} data-rows={shown.length}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {header('index', 'batchColIndex', 'col-index')}
               {header('address', 'batchColAddress', 'col-address')}
               {header('state', 'batchColState', 'col-state')}
@@ -146,9 +178,11 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => (
-              <ResultRow key={row.address} row={row} lang={lang} />
+            {view.start > 0 && <Spacer rows={view.start} />}
+            {shown.slice(view.start, view.end).map((row, i) => (
+              <ResultRow key={row.address} row={row} lang={lang} position={view.start + i} />
             ))}
+            {below > 0 && <Spacer rows={below} />}
           </tbody>
         </table>
         {shown.length === 0 && <p class="results__empty muted">{t(lang, 'batchNoRows')}</p>}
@@ -157,29 +191,44 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
   );
 }
 
-function ResultRow({ row, lang }: { row: Row; lang: Lang }) {
-  const { entry } = row;
-  const result = entry?.result;
-  const cert = result ? primaryCertificate(result.scan, result.lookups) : undefined;
-  const finalUrl = result?.scan.url;
-  const reasons = result?.verdict.reasons ?? [];
-  const finding = entry?.error
-    ? failureMessage(entry.error, lang)
+/** Stands in for the rows out of view, so the scrollbar is that of the whole list. */
+function Spacer({ rows }: { rows: number }) {
+  return (
+    <tr class="spacer" style={{ height: `${rows * ROW_PX}px` }}>
+      <td colSpan={6} />
+    </tr>
+  );
+}
+
+function ResultRow({ row, lang, position }: { row: Row; lang: Lang; position: number }) {
+  const { summary } = row;
+  const cert = summary?.cert;
+  const reasons = summary?.reasons ?? [];
+  const finding = summary?.error
+    ? failureMessage(summary.error, lang)
     : reasons[0]
       ? reasonMessage(reasons[0], lang)
-      : result && row.state === 'none'
+      : summary && row.state === 'none'
         ? t(lang, 'noMarkTitle')
         : '';
+  const typeName = cert ? holderTypeName(cert, lang) : null;
   return (
-    <tr class={`result result--${row.state}`} data-testid="result-row" data-address={row.address} data-state={row.state}>
+    <tr
+      class={`result result--${row.state}`}
+      style={{ height: `${ROW_PX}px` }}
+      aria-rowindex={position + 2}
+      data-testid="result-row"
+      data-address={row.address}
+      data-state={row.state}
+    >
       <td class="col-index muted">{row.index + 1}</td>
       <td class="col-address">
-        <a class="mono" href={row.address} target="_blank" rel="noreferrer noopener">
+        <a class="mono" href={row.address} target="_blank" rel="noreferrer noopener" title={row.address}>
           {row.address}
         </a>
-        {finalUrl && finalUrl !== row.address && (
-          <span class="redirected mono" data-testid="final-url">
-            {t(lang, 'batchRedirectedTo')} {finalUrl}
+        {summary?.finalUrl && summary.finalUrl !== row.address && (
+          <span class="redirected mono" data-testid="final-url" title={summary.finalUrl}>
+            {t(lang, 'batchRedirectedTo')} {summary.finalUrl}
           </span>
         )}
       </td>
@@ -189,15 +238,25 @@ function ResultRow({ row, lang }: { row: Row; lang: Lang }) {
         </span>
       </td>
       <td class="col-holder">
-        {cert?.holder && <span class="holder">{cert.holder}</span>}
-        {cert && holderTypeName(cert, lang) && (
-          <span class={`holder-type holder-type--${cert.holderType ?? 'other'}`}>{holderTypeName(cert, lang)}</span>
+        {cert?.holder && (
+          <span class="holder" title={cert.holder}>
+            {cert.holder}
+          </span>
         )}
-        {cert && cert.domainsAsPrinted.length > 0 && <span class="domains mono">{cert.domainsAsPrinted.join(', ')}</span>}
+        {cert && (typeName || cert.domainsAsPrinted.length > 0) && (
+          <span class="holder-line">
+            {typeName && <span class={`holder-type holder-type--${cert.holderType ?? 'other'}`}>{typeName}</span>}
+            {cert.domainsAsPrinted.length > 0 && <span class="domains mono">{cert.domainsAsPrinted.join(', ')}</span>}
+          </span>
+        )}
       </td>
       <td class="col-finding">
         {finding && (
-          <span class={`finding finding--${entry?.error ? 'unknown' : (reasons[0]?.severity ?? 'info')}`} data-testid="finding">
+          <span
+            class={`finding finding--${summary?.error ? 'unknown' : (reasons[0]?.severity ?? 'info')}`}
+            data-testid="finding"
+            title={finding}
+          >
             {finding}
           </span>
         )}
@@ -214,7 +273,9 @@ function ResultRow({ row, lang }: { row: Row; lang: Lang }) {
           </details>
         )}
       </td>
-      <td class="col-time muted">{entry ? <time dateTime={entry.checkedAt}>{formatTime(entry.checkedAt, lang)}</time> : ''}</td>
+      <td class="col-time muted">
+        {summary ? <time dateTime={summary.checkedAt}>{formatTime(summary.checkedAt, lang)}</time> : ''}
+      </td>
     </tr>
   );
 }

@@ -1,9 +1,9 @@
 /** Saving a text as a file from an extension page: a Blob URL and an <a download>, no permission needed. */
 
-export type SaveFile = (name: string, text: string, type: string) => void;
+export type SaveFile = (name: string, body: string | Blob, type: string) => void;
 
-export const saveFile: SaveFile = (name, text, type) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const saveFile: SaveFile = (name, body, type) => {
+  const url = URL.createObjectURL(new Blob([body], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -7,13 +7,14 @@
  * not start, a measurement that cannot be taken).
  *
  * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is),
- * --only=<section>[,<section>] (bundle, detect, overhead, certificate, indicator, batch: while working on one).
+ * --only=<section>[,<section>] (bundle, detect, overhead, certificate, indicator, batch, batch-ext: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BATCH_CONCURRENCY, type BatchResult, batchSites } from './bench/batch';
+import { benchExtensionBatch } from './bench/batch-ext';
 import { benchCertificate } from './bench/certificate';
 import { benchDetect, type DetectCase, scanBundle } from './bench/detect';
 import { benchIndicator, benchPopup } from './bench/extension';
@@ -29,7 +30,7 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
-const SECTIONS = ['bundle', 'detect', 'overhead', 'certificate', 'indicator', 'batch'] as const;
+const SECTIONS = ['bundle', 'detect', 'overhead', 'certificate', 'indicator', 'batch', 'batch-ext'] as const;
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -42,6 +43,8 @@ const RUNS = QUICK ? 3 : 7;
 const BATCH_SITES = 200;
 const BATCH_RUNS = QUICK ? 2 : 5;
 const OVERHEAD_LOADS = QUICK ? 7 : 31;
+/** Addresses in the extension's batch page run. */
+const EXT_BATCH = QUICK ? 2000 : 10_000;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -271,6 +274,31 @@ async function batch(standIn: StandIn): Promise<Row[]> {
   ];
 }
 
+async function extensionBatch(standIn: StandIn): Promise<Row[]> {
+  const r = await benchExtensionBatch(EXTENSION_DIR, standIn.port, EXT_BATCH);
+  const rate = r.addresses / r.seconds;
+  const states = Object.entries(r.states)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+  return [
+    {
+      measure: `extension batch page, ${r.addresses} loopback addresses`,
+      value: `${r.seconds.toFixed(0)} s (${rate.toFixed(0)}/s)`,
+      target: '-',
+      met: null,
+      note: `Start to the last result, 16 at a time, results to IndexedDB, table windowed; ${states}`,
+    },
+    {
+      measure: 'extension batch page, memory',
+      value: `${r.peakHeapMb.toFixed(0)} MB JS heap`,
+      target: '-',
+      met: null,
+      note: `the page's heap at its highest; ${r.endHeapMb.toFixed(0)} MB after the run (after GC); the browser's processes ${r.peakRssMb.toFixed(0)} MB RSS summed at the highest`,
+    },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -322,6 +350,7 @@ async function main(): Promise<number> {
     await browser.close();
     browser = undefined;
     await attempt('batch', 'batch spot-check', () => batch(standIn));
+    await attempt('batch-ext', `the extension's batch page, ${EXT_BATCH} addresses`, () => extensionBatch(standIn));
   } catch (error) {
     failures.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {

@@ -1,7 +1,7 @@
 /** Finds a Chromium and launches it with the built extension, every host name routed to the stand-in. */
 import { spawn } from 'node:child_process';
 import { constants, existsSync } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -139,4 +139,21 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     await close();
     throw new Error(`The extension in ${extensionDir} started no service worker: ${String(error)}`);
   }
+}
+
+/**
+ * Records host permissions as granted in a closed browser's profile, as Chromium does when the
+ * user accepts the prompt (headless Chromium shows the prompt but cannot answer it). Relaunched
+ * on that profile, the extension's permissions.request for these origins is answered at once with true.
+ */
+export async function grantInProfile(userDataDir: string, extensionId: string, origins: string[]): Promise<void> {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(await readFile(file, 'utf8'));
+  const settings = prefs.extensions.settings[extensionId];
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    const set = settings[key];
+    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])].sort();
+  }
+  await writeFile(file, JSON.stringify(prefs));
 }

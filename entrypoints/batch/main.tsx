@@ -1,21 +1,22 @@
 /**
- * Batch page wiring: the saved run, the optional host permission, and the per-address check
+ * Batch page wiring: the saved run (IndexedDB; a run saved by GovMark 0.1 in storage.local is moved there), the optional host permission, and the per-address check
  * (this page fetches the listed pages itself, and asks the registry through its own client with
  * the shared certificate cache).
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BatchPage, type PermissionControl } from '@/components/BatchPage';
+import { BatchStoreProblem } from '@/components/BatchStoreProblem';
 import { saveFile } from '@/components/download';
 import { htmlLang } from '@/components/text';
 import { decodeInput } from '@/utils/batch/batch';
 import { checkAddress, disclosingRedirects } from '@/utils/batch/batch-check';
+import { openRunStore, RunStoreTooNew } from '@/utils/batch/run-store';
 import { ttlCache } from '@/utils/engine/cache';
 import { createConacClient } from '@/utils/engine/conac-client';
 import type { Lang } from '@/utils/engine/verdict';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { pageLang, t } from '@/utils/i18n';
-import { runStore } from '../../utils/batch/run-store';
 import '@/components/theme.css';
 import './style.css';
 
@@ -37,12 +38,11 @@ const permission: PermissionControl = {
   remove: () => browser.permissions.remove(ALL_SITES),
 };
 
-const store = runStore();
+const root = document.getElementById('app')!;
 
-void store
-  .load()
-  .catch(() => null)
-  .then((saved) => {
+void openRunStore({ legacy: browser.storage.local }).then(
+  async (store) => {
+    const saved = await store.load().catch(() => null);
     render(
       <BatchPage
         lang={lang}
@@ -61,6 +61,9 @@ void store
           })
         }
       />,
-      document.getElementById('app')!,
+      root,
     );
-  });
+  },
+  (error) =>
+    render(<BatchStoreProblem lang={lang} problem={error instanceof RunStoreTooNew ? 'too-new' : 'unavailable'} />, root),
+);

@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedBrowser, launchWithExtension } from '../../scripts/browser';
+import { grantInProfile, type LaunchedBrowser, launchWithExtension } from '../../scripts/browser';
 import { type StandIn, startStandIn } from '../../scripts/stand-in/server';
 import { type BatchRecord, CSV_COLUMNS, parseCsv } from '../../utils/batch/batch';
+import { allRows, savedInDb, scrollToRow } from './batch-page';
 import { batchSiteMap, batchSites } from './batch-sites';
 import { ARTIFACTS, audit, EXTENSION_DIR } from './harness';
 
@@ -87,19 +88,6 @@ async function openBatch(b: LaunchedBrowser): Promise<Page> {
   await page.goto(`chrome-extension://${b.extensionId}/batch.html?lang=zh`);
   await page.waitForSelector('[data-testid="permission"]:not([data-state="unknown"])');
   return page;
-}
-
-/** Records the permission as granted in the closed browser's profile, as Chromium does when the user accepts the prompt. */
-async function grantInProfile(extensionId: string, origins: string[]): Promise<void> {
-  const file = join(profile, 'Default', 'Preferences');
-  const prefs = JSON.parse(await readFile(file, 'utf8'));
-  const settings = prefs.extensions.settings[extensionId];
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    settings[key] ??= {};
-    const set = settings[key];
-    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])].sort();
-  }
-  await writeFile(file, JSON.stringify(prefs));
 }
 
 /** Fills the list and clicks Start from inside the page, where no user input ever arrived. */
@@ -224,14 +212,14 @@ describe('the batch page', () => {
       expect(await page.getByTestId('permission-denied').textContent()).toContain('没有得到访问网站的权限');
       expect(await card.getAttribute('data-state')).toBe('denied');
       expect(await page.getByTestId('progress').count()).toBe(0);
-      expect(await page.evaluate(() => chrome.storage.local.get('batch:run'))).toEqual({});
+      expect(await savedInDb(page)).toEqual({ runs: 0, addresses: [] });
       expect(await page.evaluate((origins) => chrome.permissions.contains({ origins }), ALL_SITES)).toBe(false);
       await page.setViewportSize({ width: 1100, height: 750 });
       await page.screenshot({ path: `${ARTIFACTS}/batch-permission-denied.png`, fullPage: true });
     } finally {
       await b.close();
       browser = undefined;
-      await grantInProfile(b.extensionId, ALL_SITES);
+      await grantInProfile(profile, b.extensionId, ALL_SITES);
     }
   }, 60_000);
 
@@ -265,12 +253,7 @@ describe('the batch page', () => {
     await page.screenshot({ path: `${ARTIFACTS}/batch-mid-run.png` });
 
     // What is saved right now, then the reload.
-    const saved = await page.evaluate(async () => {
-      const all = await chrome.storage.local.get(null);
-      return Object.entries(all)
-        .filter(([key]) => key.startsWith('batch:result:'))
-        .map(([, value]) => (value as { entry: { address: string } }).entry.address);
-    });
+    const saved = (await savedInDb(page)).addresses;
     expect(saved.length).toBeGreaterThanOrEqual(8);
     expect(saved.length).toBeLessThan(expected.length);
     await page.reload();
@@ -281,10 +264,8 @@ describe('the batch page', () => {
     expect(await progress.getAttribute('data-running')).toBe('false');
     expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('running');
     expect(await page.getByTestId('run-status').textContent()).toContain('点击“继续”只核验这些地址');
-    for (const address of saved)
-      expect(await page.locator(`[data-testid="result-row"][data-address="${address}"]`).getAttribute('data-state')).not.toMatch(
-        /pending|checking/,
-      );
+    const afterReload = await allRows(page);
+    for (const address of saved) expect(afterReload.find((r) => r.address === address)?.state).not.toMatch(/pending|checking/);
     await page.getByTestId('concurrency').selectOption('6');
     await page.getByTestId('resume').click();
     await page.locator('[data-testid="run-status"]:not([data-status])').waitFor({ timeout: 45_000 });
@@ -303,25 +284,23 @@ describe('the batch page', () => {
     }
 
     // Every row has the expected state.
-    const rows = await page
-      .getByTestId('result-row')
-      .evaluateAll((items) =>
-        items.map((i) => ({ address: i.getAttribute('data-address'), state: i.getAttribute('data-state') })),
-      );
+    const rows = await allRows(page);
     expect(rows).toEqual(expected.map((e) => ({ address: e.address, state: e.state })));
     // The hostile certificate's markup is text.
     const hostile = expected.find((e) => e.address.includes('//mmj.'))!.address;
+    await scrollToRow(
+      page,
+      expected.findIndex((e) => e.address === hostile),
+    );
     expect(await page.locator(`[data-address="${hostile}"] .holder`).textContent()).toBe('<script>alert(1)</script>某某局');
 
     // Filter by state, sort by state.
     const count = (state: string) => expected.filter((e) => e.state === state).length;
     await page.getByTestId('filter-danger').click();
-    expect(await page.getByTestId('result-row').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')))).toEqual(
-      new Array(count('danger')).fill('danger'),
-    );
+    expect((await allRows(page)).map((r) => r.state)).toEqual(new Array(count('danger')).fill('danger'));
     await page.getByTestId('filter-all').click();
     await page.getByTestId('sort-state').click();
-    const sorted = await page.getByTestId('result-row').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
+    const sorted = (await allRows(page)).map((r) => r.state);
     const order = ['danger', 'warning', 'unknown', 'none', 'verified'];
     expect(sorted).toEqual([...sorted].sort((a, b) => order.indexOf(a!) - order.indexOf(b!)));
 
@@ -390,7 +369,7 @@ describe('the batch page', () => {
     const page = await openBatch(b);
     await page.getByTestId('progress').waitFor();
     expect(await page.getByTestId('progress').getAttribute('data-done')).toBe(String(expected.length));
-    expect(await page.getByTestId('result-row').count()).toBe(expected.length);
+    expect(await page.getByTestId('results').getAttribute('data-rows')).toBe(String(expected.length));
     expect(await page.getByTestId('resume').count()).toBe(0);
 
     await page.getByTestId('new-run').click();
@@ -402,6 +381,6 @@ describe('the batch page', () => {
     await page.getByTestId('batch-source').waitFor();
     expect(await page.getByTestId('batch-summary').getAttribute('data-count')).toBe(String(expected.length));
     expect(await page.getByTestId('batch-problem').count()).toBe(0);
-    expect(await page.evaluate(() => chrome.storage.local.get('batch:run'))).toEqual({});
+    expect(await savedInDb(page)).toEqual({ runs: 0, addresses: [] });
   }, 60_000);
 });

@@ -1,16 +1,23 @@
+import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BatchPage, type PermissionControl } from '../../components/BatchPage';
+import { BatchStoreProblem } from '../../components/BatchStoreProblem';
 import type { BatchEntry } from '../../utils/batch/batch';
-import { type RunMeta, runStore } from '../../utils/batch/run-store';
+import { openRunStore, type RunMeta } from '../../utils/batch/run-store';
 import type { Lang } from '../../utils/engine/verdict';
 import { mountPoint } from './mount';
 
 const view = mountPoint();
+let db = 0;
+let dbName = '';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  dbName = `batch-page-${++db}`;
+});
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => view.container.querySelector<T>(selector)!;
 const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
@@ -38,8 +45,17 @@ const noMark = (address: string): BatchEntry => ({
   },
 });
 
-async function open(opts: { check?: (a: string) => Promise<BatchEntry>; permission?: PermissionControl; lang?: Lang } = {}) {
-  const store = runStore(fakeBrowser.storage.local);
+const openStore = () => openRunStore({ name: dbName });
+
+async function open(
+  opts: {
+    check?: (a: string) => Promise<BatchEntry>;
+    permission?: PermissionControl;
+    lang?: Lang;
+    saveFile?: (name: string, body: string | Blob, type: string) => void;
+  } = {},
+) {
+  const store = await openStore();
   const saved = await store.load();
   const check = vi.fn(opts.check ?? (async (a: string) => noMark(a)));
   act(() =>
@@ -51,7 +67,7 @@ async function open(opts: { check?: (a: string) => Promise<BatchEntry>; permissi
         store={store}
         check={check}
         permission={opts.permission ?? permission(true)}
-        saveFile={() => undefined}
+        saveFile={opts.saveFile ?? (() => undefined)}
         readFile={async () => ''}
       />,
       view.container,
@@ -92,7 +108,7 @@ describe('the batch page', () => {
     await flush();
     expect($('[data-testid="permission-denied"]').textContent).toContain('没有得到访问网站的权限');
     expect(check).not.toHaveBeenCalled();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await (await openStore()).load()).toBeNull();
   });
 
   it('runs the list, saving the run and every result as it arrives', async () => {
@@ -103,7 +119,7 @@ describe('the batch page', () => {
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://b.gov.cn/', 'https://c.gov.cn/']);
     const saved = await store.load();
     expect(saved?.meta.status).toBe('done');
-    expect([...saved!.entries.keys()]).toEqual(['https://a.gov.cn/', 'https://b.gov.cn/', 'https://c.gov.cn/']);
+    expect([...saved!.rows.keys()]).toEqual(['https://a.gov.cn/', 'https://b.gov.cn/', 'https://c.gov.cn/']);
     expect($('[data-testid="progress"]').dataset.done).toBe('3');
     expect($('[data-testid="run-status"]').textContent).toContain('全部完成');
     expect($$('[data-testid="result-row"]').map((r) => r.dataset.state)).toEqual(['none', 'none', 'none']);
@@ -120,9 +136,9 @@ describe('the batch page', () => {
       concurrency: 6,
       source: null,
     };
-    const store = runStore(fakeBrowser.storage.local);
+    const store = await openStore();
     await store.saveMeta(meta);
-    await store.saveEntry(meta, noMark('https://b.gov.cn/'));
+    await store.saveEntry(meta.id, 1, noMark('https://b.gov.cn/'));
     const asked = permission(true);
     const { check } = await open({ permission: asked });
     expect($('[data-testid="run-status"]').dataset.status).toBe('running');
@@ -132,6 +148,56 @@ describe('the batch page', () => {
     expect(asked.request).toHaveBeenCalledTimes(1);
     await flush(200);
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://c.gov.cn/']);
-    expect((await store.load())?.entries.size).toBe(3);
+    expect((await store.load())?.rows.size).toBe(3);
+  });
+
+  it('takes more than 2,000 addresses, draws only the rows in view, and exports every result from the store', async () => {
+    const saved: Array<{ name: string; body: string | Blob; type: string }> = [];
+    const { check } = await open({ saveFile: (name, body, type) => saved.push({ name, body, type }) });
+    const count = 3000;
+    type(Array.from({ length: count }, (_, i) => `s${i}.gov.cn`).join('\n'));
+    expect($('[data-testid="batch-summary"]').dataset.count).toBe(String(count));
+    act(() => $('[data-testid="start"]').click());
+    // The status line shows once the run is over and every result written.
+    for (let i = 0; i < 500 && !$('[data-testid="run-status"]'); i++) await flush(20);
+    expect(check).toHaveBeenCalledTimes(count);
+    expect($('[data-testid="progress"]').dataset.done).toBe(String(count));
+
+    // The table knows all 3,000 rows and draws a window of them, from the first.
+    const table = $('[data-testid="results"]');
+    expect(table.getAttribute('aria-rowcount')).toBe(String(count + 1));
+    const drawn = $$('[data-testid="result-row"]');
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.length).toBeLessThan(100);
+    expect(drawn[0]!.dataset.address).toBe('https://s0.gov.cn/');
+
+    // Scrolled to row 2,000, the window moves there.
+    const scroller = $('[data-testid="results-scroll"]');
+    act(() => {
+      scroller.scrollTop = 2000 * 60;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const addresses = $$('[data-testid="result-row"]').map((row) => row.dataset.address);
+    expect(addresses).toContain('https://s2000.gov.cn/');
+    expect(addresses).not.toContain('https://s0.gov.cn/');
+
+    act(() => $('[data-testid="export-csv"]').click());
+    for (let i = 0; i < 200 && saved.length === 0; i++) await flush(20);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.type).toBe('text/csv;charset=utf-8');
+    const lines = (await (saved[0]!.body as Blob).text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(count + 1);
+    expect(lines[1]!.startsWith('https://s0.gov.cn/,https://s0.gov.cn/,none,')).toBe(true);
+    expect(lines[count]!.startsWith(`https://s${count - 1}.gov.cn/,`)).toBe(true);
+  }, 60_000);
+});
+
+describe('the batch page without its store', () => {
+  it('says a newer version wrote the saved run and that it was kept', () => {
+    act(() => render(<BatchStoreProblem lang="zh" problem="too-new" />, view.container));
+    expect($('[data-testid="store-problem"]').textContent).toContain('来自更新版本的标识核验');
+    expect($('[data-testid="store-problem"]').textContent).toContain('不会删除');
+    act(() => render(<BatchStoreProblem lang="en" problem="unavailable" />, view.container));
+    expect($('[data-testid="store-problem"]').textContent).toContain('could not be opened');
   });
 });

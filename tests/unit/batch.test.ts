@@ -1,6 +1,5 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   type BatchEntry,
   CSV_COLUMNS,
@@ -20,7 +19,7 @@ import {
   toJson,
 } from '../../utils/batch/batch';
 import { checkAddress, disclosingRedirects } from '../../utils/batch/batch-check';
-import { RESULT_PREFIX, RUN_KEY, type RunMeta, runStore } from '../../utils/batch/run-store';
+import { exportWriter } from '../../utils/batch/export-stream';
 import { checkPage } from '../../utils/engine/check-page';
 import type { ConacClient } from '../../utils/engine/conac-client';
 import type { PageScan } from '../../utils/engine/scan';
@@ -283,6 +282,21 @@ async function entries(): Promise<BatchEntry[]> {
 }
 
 describe('the exports', () => {
+  it('streams the same bytes as toCsv and toJson, across Blob parts and for an empty run', async () => {
+    const one = (await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3'));
+    // Enough records for several megabyte-sized parts.
+    const many = Array.from({ length: 1600 }, (_, i) => one[i % one.length]!);
+    for (const records of [[], one, many])
+      for (const kind of ['csv', 'json'] as const) {
+        const writer = exportWriter(kind, 'zh');
+        for (const record of records) writer.add(record);
+        const blob = writer.finish();
+        expect(await blob.text()).toBe(kind === 'csv' ? toCsv(records, 'zh') : toJson(records));
+        expect(blob.type).toBe(kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+      }
+    expect(toJson(many).length).toBeGreaterThan(2 * 2 ** 20);
+  });
+
   it('has the documented columns, a BOM and CRLF line ends', async () => {
     const csv = toCsv(
       (await entries()).map((e) => toBatchRecord(e, 'zh', '1.2.3')),
@@ -530,38 +544,6 @@ describe('resuming', () => {
       },
     );
     expect(checked).toEqual([all[0], all[2], all[3], all[5]]);
-  });
-
-  it('keeps the run and each result in browser storage, and finds them again', async () => {
-    fakeBrowser.reset();
-    const store = runStore(fakeBrowser.storage.local);
-    const meta: RunMeta = {
-      id: 'run-1',
-      createdAt: '2025-03-04T00:00:00.000Z',
-      updatedAt: '2025-03-04T00:00:00.000Z',
-      addresses: urls(4),
-      problems: [{ line: 5, text: 'ftp://x', reason: 'unsupported-scheme', detail: 'ftp' }],
-      status: 'running',
-      concurrency: 6,
-      source: null,
-    };
-    await store.saveMeta(meta);
-    await store.saveEntry(meta, ok(meta.addresses[2]!));
-    await store.saveEntry(meta, ok(meta.addresses[0]!));
-    // A stray result of an older run under the same index is not taken for this run's.
-    await fakeBrowser.storage.local.set({ [`${RESULT_PREFIX}1`]: { run: 'run-0', entry: ok(meta.addresses[1]!) } });
-    await fakeBrowser.storage.local.set({ 'cache:cert:X': 1 });
-
-    const saved = await store.load();
-    expect(saved?.meta).toEqual(meta);
-    expect([...saved!.entries.keys()]).toEqual([meta.addresses[0], meta.addresses[2]]);
-    expect(remaining(meta.addresses, new Set(saved!.entries.keys()))).toEqual([meta.addresses[1], meta.addresses[3]]);
-
-    await store.clear();
-    expect(await store.load()).toBeNull();
-    const left = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(left)).toEqual(['cache:cert:X']);
-    expect(left[RUN_KEY]).toBeUndefined();
   });
 });
 
