@@ -142,7 +142,8 @@ function visitForm(form: Element, order: number, scan: Scan, active: boolean): v
 
 /** Inside an SVG link, the mark is an <image>, a <use> of a symbol, or drawn (then its <title> names it). */
 function svgImage(a: Element): Element | null {
-  return a.namespaceURI?.endsWith('svg') || a.closest('svg') ? a.querySelector('image, use') : null;
+  // By namespace, not by a walk up the tree: a flood of nested links must stay linear.
+  return a.namespaceURI === 'http://www.w3.org/2000/svg' ? a.querySelector('image, use') : null;
 }
 
 /** The image an image map's <area> belongs to (`<img usemap="#name">`). */
