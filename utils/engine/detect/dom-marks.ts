@@ -70,7 +70,9 @@ function scanTree(root: Document | DocumentFragment | Element, scan: Scan, activ
   const outside = (el: Element) => !templates || !el.closest('template');
   each(root.querySelectorAll(LINKS), (a, i) => outside(a) && visitLink(a, FROM_LINK + offset + i, scan, active));
   each(byTag(root, 'area'), (a, i) => visitLink(a, FROM_LINK + 5000 + offset + i, scan, active));
-  each(byTag(root, 'form'), (f, i) => visitForm(f, FROM_LINK + 6000 + offset + i, scan, active));
+  const forms = byTag(root, 'form');
+  scan.forms ||= forms.length > 0;
+  each(forms, (f, i) => visitForm(f, FROM_LINK + 6000 + offset + i, scan, active));
   each(byTag(root, 'svg'), (svg, i) => each(byTag(svg, 'a'), (a) => visitLink(a, FROM_LINK + 7000 + offset + i, scan, active)));
   each(byTag(root, 'img'), (img, i) => outside(img) && visitImage(img, FROM_IMAGE + offset + i, scan, active));
   each(root.querySelectorAll('#imgConac'), (img, i) => visitImage(img, FROM_IMAGE + 5000 + offset + i, scan, active));
@@ -174,7 +176,7 @@ function visitImage(img: Element, order: number, scan: Scan, active: boolean): v
       return;
     }
   }
-  const form = img.closest('form[action]');
+  const form = scan.forms ? img.closest('form[action]') : null;
   if (form && scan.seen.has(form)) return;
   const anchor = img.closest('a');
   const href = anchor && hrefLink(anchor, scan);
