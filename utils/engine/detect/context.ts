@@ -43,6 +43,8 @@ export interface Scan {
   containersAll: boolean;
   /** With containersAll: the containers and the mark-like elements inside them. */
   contained: Set<Element> | null;
+  /** The page has forms (a mark's image is looked up in one only then: a walk up a deep tree per image). */
+  forms: boolean;
   /** Elements already reported (a link found by its href is not found again from its image). */
   seen: Set<Element>;
   siteCode: string | null;

@@ -70,7 +70,9 @@ function scanTree(root: Document | DocumentFragment | Element, scan: Scan, activ
   const outside = (el: Element) => !templates || !el.closest('template');
   each(root.querySelectorAll(LINKS), (a, i) => outside(a) && visitLink(a, FROM_LINK + offset + i, scan, active));
   each(byTag(root, 'area'), (a, i) => visitLink(a, FROM_LINK + 5000 + offset + i, scan, active));
-  each(byTag(root, 'form'), (f, i) => visitForm(f, FROM_LINK + 6000 + offset + i, scan, active));
+  const forms = byTag(root, 'form');
+  scan.forms ||= forms.length > 0;
+  each(forms, (f, i) => visitForm(f, FROM_LINK + 6000 + offset + i, scan, active));
   each(byTag(root, 'svg'), (svg, i) => each(byTag(svg, 'a'), (a) => visitLink(a, FROM_LINK + 7000 + offset + i, scan, active)));
   each(byTag(root, 'img'), (img, i) => outside(img) && visitImage(img, FROM_IMAGE + offset + i, scan, active));
   each(root.querySelectorAll('#imgConac'), (img, i) => visitImage(img, FROM_IMAGE + 5000 + offset + i, scan, active));
@@ -142,7 +144,8 @@ function visitForm(form: Element, order: number, scan: Scan, active: boolean): v
 
 /** Inside an SVG link, the mark is an <image>, a <use> of a symbol, or drawn (then its <title> names it). */
 function svgImage(a: Element): Element | null {
-  return a.namespaceURI?.endsWith('svg') || a.closest('svg') ? a.querySelector('image, use') : null;
+  // By namespace, not by a walk up the tree: a flood of nested links must stay linear.
+  return a.namespaceURI === 'http://www.w3.org/2000/svg' ? a.querySelector('image, use') : null;
 }
 
 /** The image an image map's <area> belongs to (`<img usemap="#name">`). */
@@ -173,7 +176,7 @@ function visitImage(img: Element, order: number, scan: Scan, active: boolean): v
       return;
     }
   }
-  const form = img.closest('form[action]');
+  const form = scan.forms ? img.closest('form[action]') : null;
   if (form && scan.seen.has(form)) return;
   const anchor = img.closest('a');
   const href = anchor && hrefLink(anchor, scan);

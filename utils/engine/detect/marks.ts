@@ -39,6 +39,7 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
     containers: [],
     containersAll: true,
     contained: null,
+    forms: false,
     seen: new Set(),
     siteCode: null,
     textChars: 0,
