@@ -129,3 +129,8 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/** The policy of a run: `perSecond` registry requests a second at most, transient failures retried. */
+export function politeRegistry(perSecond = DEFAULT_REGISTRY_RATE, clock = realClock, random = Math.random): RegistryPolicy {
+  return registryPolicy({ limiter: createRateLimiter(perSecond, clock), clock, random });
+}
