@@ -3,6 +3,7 @@
  * lookups kept in memory for the run and on disk between runs (unless --no-cache). --refresh reads
  * nothing from disk but writes this run's answers there.
  */
+import { join } from 'node:path';
 import { type KeyValueStore, layeredStore, memoryStore, ttlCache } from '../utils/engine/cache';
 import { type CertificateLookup, type ConacClient, createConacClient, type ScriptLookup } from '../utils/engine/conac-client';
 import { politeRegistry, type RegistryPolicy } from '../utils/engine/registry-policy';
@@ -16,7 +17,10 @@ export interface RunClient {
 
 export function runClient(options: Options): RunClient {
   const policy = politeRegistry(options.registryRate);
-  const disk = options.cacheDir === null ? null : diskStore(options.cacheDir);
+  // A mirror's (or a test stand-in's) answers never mix with the registry's own.
+  const dir =
+    options.cacheDir && options.conacOrigin ? join(options.cacheDir, encodeURIComponent(options.conacOrigin)) : options.cacheDir;
+  const disk = dir === null ? null : diskStore(dir);
   const behind: KeyValueStore | null = disk && options.refresh ? { get: async () => undefined, set: disk.set } : disk;
   // The memory in front shares this run's answers between its sites, --no-cache and --refresh included.
   const store = behind ? layeredStore(memoryStore(), behind) : memoryStore();

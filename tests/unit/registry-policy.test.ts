@@ -48,16 +48,19 @@ describe('the rate limiter', () => {
     await Promise.all(Array.from({ length: 10 }, () => limit().then(() => times.push(clock.now()))));
     expect(times).toHaveLength(10);
     const start = times[0]!;
-    // 4 at once, then 4 a second later, then 2 (sliding window of one second).
-    expect(times.map((t) => t - start)).toEqual([0, 0, 0, 0, 1000, 1000, 1000, 1000, 2000, 2000]);
+    // One every 250 ms: never a burst that could land in the same second as the next.
+    expect(times.map((t) => t - start)).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250]);
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(4);
   });
 
-  it('does not wait while under the limit', async () => {
+  it('does not wait when the caller is slower than the limit', async () => {
     const clock = fakeClock();
-    const limit = createRateLimiter(1000, clock);
-    for (let i = 0; i < 50; i++) await limit();
-    expect(clock.slept).toEqual([]);
+    const limit = createRateLimiter(4, clock);
+    for (let i = 0; i < 5; i++) {
+      await limit();
+      await clock.sleep(300);
+    }
+    expect(clock.slept).toEqual([300, 300, 300, 300, 300]);
   });
 
   it('refuses a rate below one a second', () => {

@@ -22,26 +22,21 @@ export const DEFAULT_REGISTRY_RATE = 4;
 export type RateLimiter = () => Promise<void>;
 
 /**
- * At most `perSecond` grants in any window of one second (a sliding window over the last grants),
- * first come first served. Unlike a fixed spacing, late timers cannot bunch requests past the limit:
- * each grant looks at the clock after its wait.
+ * Grants spaced at least 1000/perSecond ms apart, first come first served, so no window of one
+ * second holds more than `perSecond` grants. Spacing rather than bursts: requests that leave
+ * together could reach the registry in the same second as the next batch. Each wait is measured
+ * from the previous grant's real time, so a late timer only spreads requests further apart.
  */
 export function createRateLimiter(perSecond: number, clock: Clock): RateLimiter {
   if (!(perSecond >= 1)) throw new RangeError(`a rate of ${perSecond} requests a second`);
-  const size = Math.floor(perSecond);
-  const granted: number[] = [];
-  let oldest = 0;
+  const spacing = 1000 / perSecond;
+  let last = Number.NEGATIVE_INFINITY;
   let queue: Promise<void> = Promise.resolve();
   const take = async () => {
     for (;;) {
-      const now = clock.now();
-      const wait = granted.length < size ? 0 : granted[oldest]! + 1000 - now;
+      const wait = last + spacing - clock.now();
       if (wait <= 0) {
-        if (granted.length < size) granted.push(now);
-        else {
-          granted[oldest] = now;
-          oldest = (oldest + 1) % size;
-        }
+        last = clock.now();
         return;
       }
       await clock.sleep(wait);
