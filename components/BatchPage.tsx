@@ -8,6 +8,7 @@ import {
   batchFileName,
   type CheckAddress,
   clampConcurrency,
+  csvCells,
   DEFAULT_CONCURRENCY,
   parseInput,
   remaining,
@@ -16,6 +17,7 @@ import {
   toCsv,
   toJson,
 } from '../utils/batch/batch';
+import { runReport } from '../utils/batch/run-report';
 import type { RunMeta, RunStore, SavedRun } from '../utils/batch/run-store';
 import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
@@ -186,12 +188,26 @@ export function BatchPage(props: BatchPageProps) {
     if (removed) setPermission('missing');
   };
 
-  const exportAs = (kind: 'csv' | 'json') => {
+  const exportAs = (kind: 'csv' | 'json' | 'html') => {
     if (!meta) return;
     const records = meta.addresses.flatMap((address) => {
       const entry = entries.current.get(address);
       return entry ? [toBatchRecord(entry, lang, props.version)] : [];
     });
+    if (kind === 'html') {
+      const run = {
+        list: meta.source ?? t(lang, 'batchTitle'),
+        startedAt: meta.createdAt,
+        finishedAt: meta.updatedAt,
+        version: props.version,
+      };
+      const report = runReport(
+        records.map((record) => csvCells(record, lang)),
+        run,
+        lang,
+      );
+      return props.saveFile(batchFileName('html', new Date(now())), report, 'text/html;charset=utf-8');
+    }
     const body = kind === 'csv' ? toCsv(records, lang) : toJson(records);
     props.saveFile(batchFileName(kind, new Date(now())), body, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
   };

@@ -42,7 +42,8 @@ export interface BatchResultsProps {
   addresses: string[];
   entries: Map<string, BatchEntry>;
   active: Set<string>;
-  onExport(kind: 'csv' | 'json'): void;
+  /** html: the report to hand up (utils/batch/run-report.ts). */
+  onExport(kind: 'csv' | 'json' | 'html'): void;
 }
 
 export function BatchResults({ lang, addresses, entries, active, onExport }: BatchResultsProps) {
@@ -112,6 +113,15 @@ export function BatchResults({ lang, addresses, entries, active, onExport }: Bat
             data-testid="export-json"
           >
             {t(lang, 'batchExportJson')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => onExport('html')}
+            disabled={checked === 0}
+            data-testid="export-report"
+          >
+            {t(lang, 'batchExportReport')}
           </button>
         </div>
       </div>

@@ -46,7 +46,14 @@ const noMark = (address: string): BatchEntry => ({
   },
 });
 
-async function open(opts: { check?: (a: string) => Promise<BatchEntry>; permission?: PermissionControl; lang?: Lang } = {}) {
+async function open(
+  opts: {
+    check?: (a: string) => Promise<BatchEntry>;
+    permission?: PermissionControl;
+    lang?: Lang;
+    saveFile?: (name: string, body: string, type: string) => void;
+  } = {},
+) {
   const store = runStore(fakeBrowser.storage.local);
   const saved = await store.load();
   const check = vi.fn(opts.check ?? (async (a: string) => noMark(a)));
@@ -59,7 +66,7 @@ async function open(opts: { check?: (a: string) => Promise<BatchEntry>; permissi
         store={store}
         check={check}
         permission={opts.permission ?? permission(true)}
-        saveFile={() => undefined}
+        saveFile={opts.saveFile ?? (() => undefined)}
         readFile={async () => ''}
       />,
       container,
@@ -141,5 +148,22 @@ describe('the batch page', () => {
     await flush(200);
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://c.gov.cn/']);
     expect((await store.load())?.entries.size).toBe(3);
+  });
+
+  it('exports the report to hand up: one self-contained HTML file with the run in it', async () => {
+    const saveFile = vi.fn();
+    await open({ saveFile, lang: 'en' });
+    type('a.gov.cn\nb.gov.cn');
+    act(() => $('[data-testid="start"]').click());
+    await flush(200);
+    act(() => $('[data-testid="export-report"]').click());
+    expect(saveFile).toHaveBeenCalledTimes(1);
+    const [name, body, mime] = saveFile.mock.calls[0]! as [string, string, string];
+    expect(name).toMatch(/^govmark-batch-\d{8}-\d{4}\.html$/);
+    expect(mime).toBe('text/html;charset=utf-8');
+    expect(body).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(body).toContain('Website identity mark audit report');
+    expect(body).toContain('https://a.gov.cn/');
+    expect(body).toContain('https://b.gov.cn/');
   });
 });

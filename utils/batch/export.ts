@@ -182,7 +182,7 @@ export function countStates(entries: Iterable<BatchEntry>): Record<VerdictState,
 }
 
 /** A file name for an export: govmark-batch-20250102-0304.csv */
-export function batchFileName(ext: 'csv' | 'json', date = new Date()): string {
+export function batchFileName(ext: 'csv' | 'json' | 'html', date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `govmark-batch-${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}.${ext}`;
 }
