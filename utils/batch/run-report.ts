@@ -84,7 +84,7 @@ body{font:14px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;col
 h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:24px 0 8px;border-bottom:1px solid #ccc}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}dl.meta dt{color:#555}dl.meta dd{margin:0}
 table{border-collapse:collapse;width:100%;font-size:12.5px}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
-thead{display:table-header-group}tr{break-inside:avoid}td.addr{word-break:break-all;max-width:320px}
+thead{display:table-header-group}tr{break-inside:avoid}td.addr{word-break:break-all;max-width:320px}td:has(.badge){white-space:nowrap}
 .badge{font-weight:600}${ORDER.map((s) => `.s-${s} .badge{color:${COLOR[s]}}`).join('')}
 .counts td:last-child{text-align:right}
 @page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none;padding:0}h2{break-after:avoid}}`;
