@@ -126,8 +126,9 @@ export function parseOptions(argv: string[]): Options {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard === null) throw new UsageError(`--shard must be i/n with 0 <= i < n, such as 0/4, not "${values.shard}"`);
   const registryRate = Number(values['registry-rate']);
-  if (!Number.isFinite(registryRate) || registryRate < 1)
-    throw new UsageError(`--registry-rate must be a number of requests per second, at least 1, not "${values['registry-rate']}"`);
+  // Fractions allowed: 8 shards sharing 4 requests a second take 0.5 each.
+  if (!Number.isFinite(registryRate) || registryRate <= 0)
+    throw new UsageError(`--registry-rate must be a positive number of requests per second, not "${values['registry-rate']}"`);
   if (values['no-cache'] && (values['cache-dir'] !== undefined || values.refresh))
     throw new UsageError('--no-cache contradicts --cache-dir and --refresh');
   if (values.report === '' || values['cache-dir'] === '') throw new UsageError('--report and --cache-dir need a path');

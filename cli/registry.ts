@@ -16,7 +16,8 @@ export interface RunClient {
 }
 
 export function runClient(options: Options): RunClient {
-  const policy = politeRegistry(options.registryRate);
+  // A batch retries transient failures; a single page is answered at once (one attempt, its --timeout).
+  const policy = politeRegistry(options.registryRate, { retries: options.list === undefined ? 0 : 3 });
   // A mirror's (or a test stand-in's) answers never mix with the registry's own.
   const dir =
     options.cacheDir && options.conacOrigin ? join(options.cacheDir, encodeURIComponent(options.conacOrigin)) : options.cacheDir;

@@ -7,7 +7,7 @@
  * not start, a measurement that cannot be taken).
  *
  * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is),
- * --only=<section>[,<section>] (bundle, detect, certificate, indicator, batch: while working on one).
+ * --only=<section>[,<section>] (bundle, detect, certificate, indicator, batch, scale: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { benchCertificate } from './bench/certificate';
 import { benchDetect, type DetectCase, scanBundle } from './bench/detect';
 import { benchIndicator, benchPopup } from './bench/extension';
 import { generatedPage } from './bench/pages';
+import { benchScale } from './bench/scale';
 import { formatBytes, formatMs, median, type Row, table } from './bench/stats';
 import { type LaunchedBrowser, launchWithExtension } from './browser';
 import { type StandIn, startStandIn } from './stand-in/server';
@@ -28,7 +29,7 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
-const SECTIONS = ['bundle', 'detect', 'certificate', 'indicator', 'batch'] as const;
+const SECTIONS = ['bundle', 'detect', 'certificate', 'indicator', 'batch', 'scale'] as const;
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -263,6 +264,7 @@ async function main(): Promise<number> {
     await browser.close();
     browser = undefined;
     await attempt('batch', 'batch spot-check', () => batch(standIn));
+    await attempt('scale', 'auditor mode at scale (CLI)', () => benchScale(QUICK));
   } catch (error) {
     failures.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {

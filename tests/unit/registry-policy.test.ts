@@ -63,7 +63,12 @@ describe('the rate limiter', () => {
     expect(clock.slept).toEqual([300, 300, 300, 300, 300]);
   });
 
-  it('refuses a rate below one a second', () => {
+  it('takes fractions (a shard of a split budget), and refuses a rate of zero', async () => {
+    const clock = fakeClock();
+    const limit = createRateLimiter(0.5, clock);
+    await limit();
+    await limit();
+    expect(clock.slept).toEqual([2000]);
     expect(() => createRateLimiter(0, fakeClock())).toThrow(RangeError);
   });
 });

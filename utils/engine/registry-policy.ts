@@ -28,7 +28,7 @@ export type RateLimiter = () => Promise<void>;
  * from the previous grant's real time, so a late timer only spreads requests further apart.
  */
 export function createRateLimiter(perSecond: number, clock: Clock): RateLimiter {
-  if (!(perSecond >= 1)) throw new RangeError(`a rate of ${perSecond} requests a second`);
+  if (!(perSecond > 0 && Number.isFinite(perSecond))) throw new RangeError(`a rate of ${perSecond} requests a second`);
   const spacing = 1000 / perSecond;
   let last = Number.NEGATIVE_INFINITY;
   let queue: Promise<void> = Promise.resolve();
@@ -126,6 +126,11 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** The policy of a run: `perSecond` registry requests a second at most, transient failures retried. */
-export function politeRegistry(perSecond = DEFAULT_REGISTRY_RATE, clock = realClock, random = Math.random): RegistryPolicy {
-  return registryPolicy({ limiter: createRateLimiter(perSecond, clock), clock, random });
+export function politeRegistry(
+  perSecond = DEFAULT_REGISTRY_RATE,
+  retry: RetryOptions = {},
+  clock = realClock,
+  random = Math.random,
+): RegistryPolicy {
+  return registryPolicy({ limiter: createRateLimiter(perSecond, clock), clock, random, retry });
 }
