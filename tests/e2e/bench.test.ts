@@ -44,6 +44,6 @@ describe('npm run bench', () => {
   it('refuses a section it does not have, naming the ones it has', async () => {
     const { code, stderr } = await bench('--only=detect,speed');
     expect(code).toBe(1);
-    expect(stderr).toContain('--only: no section "speed" (there are bundle, detect, certificate, indicator, batch)');
+    expect(stderr).toContain('--only: no section "speed" (there are bundle, detect, certificate, indicator, batch, scale)');
   });
 });
