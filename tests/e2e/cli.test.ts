@@ -112,7 +112,7 @@ async function spawnScan(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
           ...process.env,
           NODE_OPTIONS: '',
           NODE_EXTRA_CA_CERTS: '',
-          XDG_CACHE_HOME: join(dir, `cache-${runs}`),
+          XDG_CACHE_HOME: `${log}.cache`,
           ...env,
           GOVMARK_TEST_FETCH_LOG: log,
         },
