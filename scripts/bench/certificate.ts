@@ -61,7 +61,7 @@ export async function benchCertificate(serviceWorker: Worker | null, root: strin
   if (serviceWorker) {
     const bundle = await build({
       stdin: {
-        contents: `import { parseCertificate } from './utils/certificate'; globalThis.__govmarkParse = parseCertificate;`,
+        contents: `import { parseCertificate } from './utils/engine/certificate'; globalThis.__govmarkParse = parseCertificate;`,
         resolveDir: resolve(root),
         loader: 'ts',
       },

@@ -1,5 +1,5 @@
 /**
- * Detection time in real Chromium: the content script's own scan (utils/page-watch.ts scanPage,
+ * Detection time in real Chromium: the content script's own scan (utils/extension/page-watch.ts scanPage,
  * bundled and minified by esbuild as the build does) run in an isolated world, as content
  * scripts run, next to a bare `document.querySelectorAll('*')` over the same page, interleaved
  * round by round so that both see the same machine load.
@@ -31,7 +31,7 @@ export interface DetectResult {
 export async function scanBundle(root: string): Promise<string> {
   const out = await build({
     stdin: {
-      contents: `import { scanPage } from './utils/page-watch'; globalThis.__govmarkBench = { scanPage };`,
+      contents: `import { scanPage } from './utils/extension/page-watch'; globalThis.__govmarkBench = { scanPage };`,
       resolveDir: resolve(root),
       loader: 'ts',
     },
