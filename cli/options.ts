@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util';
 import { clampConcurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../utils/batch/batch';
+import { parseShard, type Shard } from '../utils/batch/shard';
+import { DEFAULT_REGISTRY_RATE } from '../utils/engine/registry-policy';
 import type { Lang, VerdictState } from '../utils/engine/verdict';
+import { defaultCacheDir } from './disk-cache';
 
 export const USAGE = `usage: npm run scan -- [options] <file.html | http(s)://address> ...
        npm run scan -- --list <file> [--csv <out.csv>] [options]
+       npm run scan -- --merge <shard.csv ...> --csv <all.csv> [--report <report.html>]
+       npm run scan -- --merge <shard.jsonl ...> --json > all.jsonl
 
   --url <address>          the page's address, when scanning one saved file
   --offline                no network at all: detection and page checks only
@@ -24,6 +29,22 @@ batch spot-check (the extension's batch page, on the command line):
   --resume                 with --csv: keep the addresses <out.csv> already holds (an interrupted run's)
                            and check only the rest, appending them; the exit status covers all rows
   --quiet                  no progress lines ([n/total] state address) on stderr
+  --report <report.html>   also write a self-contained HTML report (counts, chart, danger and warning
+                           sites first with their reasons, the full table, a methods note); --lang sets
+                           its language
+
+auditor mode (large lists, several machines):
+  --registry-rate <n>      registry (CONAC) requests per second at most, shared by all checks
+                           (default ${DEFAULT_REGISTRY_RATE}); timeouts, resets, 429 and 5xx are retried 3 times
+                           with backoff, honouring Retry-After; site pages are not limited by it
+  --cache-dir <dir>        where certificate and script lookups are kept between runs (default
+                           ${'$'}XDG_CACHE_HOME/govmark or ~/.cache/govmark); safe to share between processes
+  --no-cache               keep lookups for this run only
+  --refresh                ask the registry afresh, and refresh the cache with the answers
+  --shard <i>/<n>          check only slice i of n (0 <= i < n) of the list, chosen by a hash of each
+                           address, so the slices stay put when lines are added; each row records its run
+  --merge <file> ...       merge the --csv (or --json lines) outputs of the shards of one run into one,
+                           in list order; refuses files of different runs or formats, or a missing shard
 
 exit status: 0 verified or nothing to verify, 1 warning or unknown (or a bad line in the list),
 2 danger, 64 usage error (or no valid address in the list)`;
@@ -47,6 +68,15 @@ export interface Options {
   quiet: boolean;
   /** Judge pages without a mark on a government domain by their site's homepage (off: --no-homepage). */
   homepage: boolean;
+  /** Registry requests per second. */
+  registryRate: number;
+  /** null: --no-cache. */
+  cacheDir: string | null;
+  refresh: boolean;
+  shard?: Shard;
+  /** --merge: the positionals are shard outputs. */
+  merge: boolean;
+  report?: string;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -69,6 +99,13 @@ export function parseOptions(argv: string[]): Options {
         resume: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'no-homepage': { type: 'boolean', default: false },
+        report: { type: 'string' },
+        'registry-rate': { type: 'string', default: String(DEFAULT_REGISTRY_RATE) },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        refresh: { type: 'boolean', default: false },
+        shard: { type: 'string' },
+        merge: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,14 +115,29 @@ export function parseOptions(argv: string[]): Options {
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
   const list = values.list;
-  if (list !== undefined) {
+  if (values.merge) {
+    if (list !== undefined) throw new UsageError('--merge takes finished shard outputs, not --list');
+    if (positionals.length === 0) throw new UsageError('--merge needs the shard outputs to merge');
+    if ((values.csv === undefined) === !values.json) throw new UsageError('--merge writes either --csv <file> or --json');
+  } else if (list !== undefined) {
     if (positionals.length > 0)
       throw new UsageError(`--list takes every address from ${list}: give no other inputs (${positionals[0]})`);
     if (values.url !== undefined) throw new UsageError('--url goes with one saved file, not with --list');
     if (values.offline) throw new UsageError('--offline cannot fetch the addresses in --list');
   } else {
     if (values.csv !== undefined) throw new UsageError('--csv goes with --list');
+    if (values.report !== undefined) throw new UsageError('--report goes with --list or --merge');
   }
+  if (values.shard !== undefined && list === undefined) throw new UsageError('--shard goes with --list');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) throw new UsageError(`--shard must be i/n with 0 <= i < n, such as 0/4, not "${values.shard}"`);
+  const registryRate = Number(values['registry-rate']);
+  // Fractions allowed: 8 shards sharing 4 requests a second take 0.5 each.
+  if (!Number.isFinite(registryRate) || registryRate <= 0)
+    throw new UsageError(`--registry-rate must be a positive number of requests per second, not "${values['registry-rate']}"`);
+  if (values['no-cache'] && (values['cache-dir'] !== undefined || values.refresh))
+    throw new UsageError('--no-cache contradicts --cache-dir and --refresh');
+  if (values.report === '' || values['cache-dir'] === '') throw new UsageError('--report and --cache-dir need a path');
   if (values.resume && values.csv === undefined)
     throw new UsageError('--resume goes with --list and --csv: it continues the run that wrote the CSV');
   const concurrency = Number(values.concurrency);
@@ -93,7 +145,7 @@ export function parseOptions(argv: string[]): Options {
     throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${values.concurrency}"`);
   }
   if (values.csv === '') throw new UsageError('--csv needs a file name');
-  if (list === undefined && positionals.length === 0)
+  if (list === undefined && !values.merge && positionals.length === 0)
     throw new UsageError('no input: give one or more saved pages or http(s) addresses, or --list <file>');
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
   const timeoutMs = Number(values.timeout);
@@ -129,6 +181,12 @@ export function parseOptions(argv: string[]): Options {
     resume: values.resume,
     quiet: values.quiet,
     homepage: !values['no-homepage'],
+    registryRate,
+    cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
+    refresh: values.refresh,
+    shard,
+    merge: values.merge,
+    report: values.report,
   };
 }
 

@@ -2,16 +2,17 @@ import { pathToFileURL } from 'node:url';
 import { DOMParser } from 'linkedom';
 import packageJson from '../package.json';
 import { withHomepage } from '../utils/batch/batch-check';
-import { memoryStore, ttlCache } from '../utils/engine/cache';
 import { type CheckResult, checkPage } from '../utils/engine/check-page';
-import { type ConacClient, createConacClient } from '../utils/engine/conac-client';
+import type { ConacClient } from '../utils/engine/conac-client';
 import { detectMarks } from '../utils/engine/detect';
 import { createHomepageJudge } from '../utils/engine/homepage';
 import type { MessageKey } from '../utils/i18n';
 import { renderText, toRecord } from '../utils/report';
 import { runList } from './list';
+import { runMerge } from './merge';
 import { EXIT, isWebAddress, type Options, parseOptions, USAGE, UsageError } from './options';
 import { loadPage, type Page } from './page-input';
+import { runClient } from './registry';
 
 /** The text output says which address was used and where it came from. */
 const ADDRESS_SOURCES: Record<Page['source'], MessageKey> = {
@@ -29,10 +30,10 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
     err(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
     return error.message ? 64 : 0;
   }
-  const client: ConacClient | null = options.offline
-    ? null
-    : createConacClient({ fetch, origin: options.conacOrigin, timeoutMs: options.timeoutMs, cache: ttlCache(memoryStore()) });
-  if (options.list !== undefined) return runList(options.list, options, client, out, err);
+  if (options.merge) return runMerge(options, out, err);
+  const registry = options.offline ? null : runClient(options);
+  const client: ConacClient | null = registry?.client ?? null;
+  if (options.list !== undefined) return runList(options.list, options, registry!, out, err);
 
   let status = 0;
   const homepage = options.homepage && createHomepageJudge();

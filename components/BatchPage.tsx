@@ -7,6 +7,7 @@ import {
   batchFileName,
   type CheckAddress,
   clampConcurrency,
+  csvCells,
   DEFAULT_CONCURRENCY,
   parseInput,
   remaining,
@@ -15,6 +16,7 @@ import {
 } from '../utils/batch/batch';
 import { type ExportKind, exportWriter } from '../utils/batch/export-stream';
 import { type RowSummary, summarise } from '../utils/batch/row-summary';
+import { runReport } from '../utils/batch/run-report';
 import type { RunMeta, RunStore, SavedRun } from '../utils/batch/run-store';
 import type { Lang } from '../utils/engine/verdict';
 import { t } from '../utils/i18n';
@@ -195,9 +197,24 @@ export function BatchPage(props: BatchPageProps) {
     if (removed) setPermission('missing');
   };
 
-  /** Streamed from the store, one result at a time, into a Blob. */
-  const exportAs = async (kind: ExportKind) => {
+  /** Streamed from the store, one result at a time: into a Blob, or (the report) into its table's rows. */
+  const exportAs = async (kind: ExportKind | 'html') => {
     if (!meta) return;
+    if (kind === 'html') {
+      const rows: ReturnType<typeof csvCells>[] = [];
+      try {
+        await store.eachEntry(meta.id, (entry) => rows.push(csvCells(toBatchRecord(entry, lang, props.version), lang)));
+      } catch {
+        return setSaveFailed(true);
+      }
+      const run = {
+        list: meta.source ?? t(lang, 'batchTitle'),
+        startedAt: meta.createdAt,
+        finishedAt: meta.updatedAt,
+        version: props.version,
+      };
+      return props.saveFile(batchFileName('html', new Date(now())), runReport(rows, run, lang), 'text/html;charset=utf-8');
+    }
     const writer = exportWriter(kind, lang);
     try {
       await store.eachEntry(meta.id, (entry) => writer.add(toBatchRecord(entry, lang, props.version)));

@@ -59,7 +59,8 @@ export interface BatchResultsProps {
   active: Set<string>;
   /** Changes whenever `rows` or `active` did (they are changed in place). */
   revision: number;
-  onExport(kind: 'csv' | 'json'): void;
+  /** html: the report to hand up (utils/batch/run-report.ts). */
+  onExport(kind: 'csv' | 'json' | 'html'): void;
 }
 
 function compare(key: SortKey, a: Row, b: Row): number {
@@ -144,6 +145,15 @@ export function BatchResults({ lang, addresses, rows, active, revision, onExport
             data-testid="export-json"
           >
             {t(lang, 'batchExportJson')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => onExport('html')}
+            disabled={checked === 0}
+            data-testid="export-report"
+          >
+            {t(lang, 'batchExportReport')}
           </button>
         </div>
       </div>

@@ -7,7 +7,7 @@
  * not start, a measurement that cannot be taken).
  *
  * Options: --quick (fewer rounds, for trying the harness), --no-build (use .output/chrome-mv3 as it is),
- * --only=<section>[,<section>] (bundle, detect, overhead, certificate, indicator, batch, batch-ext: while working on one).
+ * --only=<section>[,<section>] (bundle, detect, overhead, certificate, indicator, batch, batch-ext, scale: while working on one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { benchDetect, type DetectCase, scanBundle } from './bench/detect';
 import { benchIndicator, benchPopup } from './bench/extension';
 import { benchColdScan, benchOverhead, benchSession, launchControl, type OverheadCase } from './bench/overhead';
 import { generatedPage } from './bench/pages';
+import { benchScale } from './bench/scale';
 import { formatBytes, formatMs, median, type Row, table } from './bench/stats';
 import { type LaunchedBrowser, launchWithExtension } from './browser';
 import { type StandIn, startStandIn } from './stand-in/server';
@@ -30,7 +31,7 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
-const SECTIONS = ['bundle', 'detect', 'overhead', 'certificate', 'indicator', 'batch', 'batch-ext'] as const;
+const SECTIONS = ['bundle', 'detect', 'overhead', 'certificate', 'indicator', 'batch', 'batch-ext', 'scale'] as const;
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -351,6 +352,7 @@ async function main(): Promise<number> {
     browser = undefined;
     await attempt('batch', 'batch spot-check', () => batch(standIn));
     await attempt('batch-ext', `the extension's batch page, ${EXT_BATCH} addresses`, () => extensionBatch(standIn));
+    await attempt('scale', 'auditor mode at scale (CLI)', () => benchScale(QUICK));
   } catch (error) {
     failures.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {

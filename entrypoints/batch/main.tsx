@@ -14,6 +14,7 @@ import { checkAddress, disclosingRedirects } from '@/utils/batch/batch-check';
 import { openRunStore, RunStoreTooNew } from '@/utils/batch/run-store';
 import { ttlCache } from '@/utils/engine/cache';
 import { createConacClient } from '@/utils/engine/conac-client';
+import { politeRegistry } from '@/utils/engine/registry-policy';
 import type { Lang } from '@/utils/engine/verdict';
 import { certificateStore } from '@/utils/extension/browser-store';
 import { pageLang, t } from '@/utils/i18n';
@@ -29,7 +30,8 @@ document.title = `${t(lang, 'extName')} · ${t(lang, 'batchTitle')}`;
 
 // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
 const get: typeof fetch = (input, init) => fetch(input, init);
-const client = createConacClient({ fetch: get, cache: ttlCache(certificateStore) });
+// One rate limit for the whole run, however many addresses are checked at a time.
+const client = createConacClient({ fetch: get, cache: ttlCache(certificateStore), policy: politeRegistry() });
 const parser = new DOMParser();
 
 const permission: PermissionControl = {

@@ -29,6 +29,8 @@ export interface StandInOptions {
   sites?: Record<string, string>;
   /** `host/path` (or a host: its `/`) → where a 302 sends the client. */
   redirects?: Record<string, string>;
+  /** Pages made on request, for lists too long to hold (the bench's 10,000 sites): host and path → HTML, or undefined for 404. */
+  siteFor?: (host: string, path: string) => string | undefined;
   /** How long the `slow` certificate takes to answer. */
   slowMs?: number;
 }
@@ -49,6 +51,11 @@ export interface StandIn {
   /** While down, every CONAC route drops the connection without an answer. */
   setDown(down: boolean): void;
   requests: StandInRequest[];
+  /** The next `count` registry requests answer `status` (429 or 503) with Retry-After `retryAfterS`, then normally again. */
+  failNext(count: number, status: 429 | 503, retryAfterS?: number): void;
+  /** Registry requests (certificates, scripts, images) since the start or the last reset, and the most in one calendar second. */
+  registryCounts(): { total: number; peakPerSecond: number };
+  resetRegistryCounts(): void;
 }
 
 export const HUGE_BYTES = 5 * 1024 * 1024;
@@ -102,6 +109,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let down = false;
+  let failing: { count: number; status: number; retryAfterS?: number } = { count: 0, status: 503 };
+  /** Registry requests per calendar second (epoch second → count). */
+  let perSecond = new Map<number, number>();
   let hugePage: Buffer | undefined;
 
   function track(res: ServerResponse, timer: NodeJS.Timeout): void {
@@ -162,7 +172,15 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     const script = SCRIPT_ROUTE.exec(url.pathname);
     const image = IMAGE_ROUTE.exec(url.pathname);
     if (url.pathname === '/sitename' || script || image) {
+      const second = Math.floor(Date.now() / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
       if (down) return void req.socket.destroy();
+      if (failing.count > 0) {
+        failing.count--;
+        const headers = failing.retryAfterS === undefined ? {} : { 'retry-after': String(failing.retryAfterS) };
+        res.writeHead(failing.status, { 'content-type': 'text/plain', 'cache-control': 'no-store', ...headers });
+        return void res.end(failing.status === 429 ? 'Too Many Requests' : 'Service Unavailable');
+      }
       if (script) {
         const record = findByScriptCode(script[5]!);
         // The directories repeat the code; a path whose directories disagree is not a real script.
@@ -181,6 +199,8 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     }
     const site = sites.get(host + url.pathname);
     if (site !== undefined) return send(res, 200, HTML, site);
+    const made = opts.siteFor?.(host, url.pathname + url.search);
+    if (made !== undefined) return send(res, 200, HTML, made);
     send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
   }
 
@@ -214,6 +234,16 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     requests,
     setDown(value: boolean) {
       down = value;
+    },
+    failNext(count, status, retryAfterS) {
+      failing = { count, status, retryAfterS };
+    },
+    registryCounts() {
+      const counts = [...perSecond.values()];
+      return { total: counts.reduce((a, b) => a + b, 0), peakPerSecond: Math.max(0, ...counts) };
+    },
+    resetRegistryCounts() {
+      perSecond = new Map();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -325,7 +325,7 @@ describe('the batch page', () => {
     const csv = await readFile((await csvDownload.path())!, 'utf8');
     expect(
       csv.startsWith(
-        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n',
+        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error,run,shard,list_index\r\n',
       ),
     ).toBe(true);
     const table = parseCsv(csv.slice(1))
@@ -341,7 +341,16 @@ describe('the batch page', () => {
       else expect(row.error, e.address).toBe('');
       expect(row.final_url, e.address).toBe(e.finalUrl ?? e.address);
       expect(Number.isNaN(Date.parse(row.checked_at))).toBe(false);
+      // The run columns are the command line's (its shards); the extension leaves them empty.
+      expect([row.run, row.shard, row.list_index]).toEqual(['', '', '']);
     }
+
+    // 导出报告: the report to hand up, one self-contained HTML file.
+    const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    expect(reportDownload.suggestedFilename()).toMatch(/^govmark-batch-\d{8}-\d{4}\.html$/);
+    const report = await readFile((await reportDownload.path())!, 'utf8');
+    expect(report).toContain('<meta http-equiv="Content-Security-Policy"');
+    for (const e of expected) expect(report).toContain(e.address);
     expect(table.find((r) => r.address === 'https://www.beijing.gov.cn/')).toMatchObject({
       holder: '北京市人民政府',
       holder_type: '党政机关',

@@ -45,7 +45,7 @@ describe('npm run bench', () => {
     const { code, stderr } = await bench('--only=detect,speed');
     expect(code).toBe(1);
     expect(stderr).toContain(
-      '--only: no section "speed" (there are bundle, detect, overhead, certificate, indicator, batch, batch-ext)',
+      '--only: no section "speed" (there are bundle, detect, overhead, certificate, indicator, batch, batch-ext, scale)',
     );
   });
 });

@@ -24,7 +24,8 @@ import { batchSites } from './batch-sites';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'cli/scan.ts');
-const HEADER = 'address,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error';
+const HEADER =
+  'address,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error,run,shard,list_index';
 
 let standIn: StandIn;
 let server: Server;
@@ -69,6 +70,8 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   dir = await mkdtemp(join(tmpdir(), 'govmark-cli-batch-'));
+  // The disk cache of every run here (children inherit it): never the user's own.
+  process.env.XDG_CACHE_HOME = join(dir, 'cache');
 });
 
 afterAll(async () => {

@@ -107,7 +107,15 @@ async function spawnScan(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
       ['--import', 'tsx', '--import', spyUrl, CLI, ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: '', ...env, GOVMARK_TEST_FETCH_LOG: log },
+        // A disk cache of its own for every run: each test sees the registry's answers afresh.
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          NODE_EXTRA_CA_CERTS: '',
+          XDG_CACHE_HOME: `${log}.cache`,
+          ...env,
+          GOVMARK_TEST_FETCH_LOG: log,
+        },
         timeout: CHILD_LIMIT_MS,
         killSignal: 'SIGKILL',
         maxBuffer: 16 * 1024 * 1024,

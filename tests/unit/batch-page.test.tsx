@@ -200,4 +200,21 @@ describe('the batch page without its store', () => {
     act(() => render(<BatchStoreProblem lang="en" problem="unavailable" />, view.container));
     expect($('[data-testid="store-problem"]').textContent).toContain('could not be opened');
   });
+
+  it('exports the report to hand up: one self-contained HTML file with the run in it', async () => {
+    const saveFile = vi.fn();
+    await open({ saveFile, lang: 'en' });
+    type('a.gov.cn\nb.gov.cn');
+    act(() => $('[data-testid="start"]').click());
+    await flush(200);
+    act(() => $('[data-testid="export-report"]').click());
+    expect(saveFile).toHaveBeenCalledTimes(1);
+    const [name, body, mime] = saveFile.mock.calls[0]! as [string, string, string];
+    expect(name).toMatch(/^govmark-batch-\d{8}-\d{4}\.html$/);
+    expect(mime).toBe('text/html;charset=utf-8');
+    expect(body).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(body).toContain('Website identity mark audit report');
+    expect(body).toContain('https://a.gov.cn/');
+    expect(body).toContain('https://b.gov.cn/');
+  });
 });

@@ -304,10 +304,10 @@ describe('the exports', () => {
     );
     expect(
       csv.startsWith(
-        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n',
+        '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error,run,shard,list_index\r\n',
       ),
     ).toBe(true);
-    expect(CSV_COLUMNS).toHaveLength(11);
+    expect(CSV_COLUMNS).toHaveLength(14);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -332,6 +332,16 @@ describe('the exports', () => {
       error: 'its first line is not the export columns',
     });
     expect(previousExport('')).toEqual({ error: 'its first line is not the export columns' });
+  });
+
+  it('resumes from an export of the first version (11 columns), padding its rows with empty run cells', () => {
+    const v1 =
+      '\ufeffaddress,final_url,state,holder,holder_type,registered_domains,certificate_id,reasons,messages,checked_at,error\r\n' +
+      'https://a.gov.cn/,https://a.gov.cn/,verified,某某,党政机关,a.gov.cn,ABC,domain-match,域名相符,2025-01-01T00:00:00.000Z,\r\n';
+    const previous = previousExport(v1) as { rows: string[][]; states: Map<string, string> };
+    expect(previous.states).toEqual(new Map([['https://a.gov.cn/', 'verified']]));
+    expect(previous.rows[0]).toHaveLength(14);
+    expect(previous.rows[0]!.slice(11)).toEqual(['', '', '']);
   });
 
   it('writes one row per address, derived from the record', async () => {

@@ -44,3 +44,23 @@ export function memoryStore(): KeyValueStore {
 export function writeOnly<T>(cache: Cache<T>): Cache<T> {
   return { get: async () => undefined, set: (key, value, ttlMs) => cache.set(key, value, ttlMs) };
 }
+
+/**
+ * A fast store in front of a slow one (memory before disk): reads fill the fast store, writes go
+ * to both. The stored entries keep their own expiry, so the time to live holds in either.
+ */
+export function layeredStore(fast: KeyValueStore, slow: KeyValueStore): KeyValueStore {
+  return {
+    async get(key) {
+      const near = await fast.get(key);
+      if (near !== undefined) return near;
+      const far = await slow.get(key);
+      if (far !== undefined) await fast.set(key, far);
+      return far;
+    },
+    async set(key, value) {
+      await fast.set(key, value);
+      await slow.set(key, value);
+    },
+  };
+}

@@ -6,7 +6,8 @@ import type { Cache } from './cache';
 import { type CertificateParse, parseCertificate } from './certificate';
 import { CERTIFICATE_HOST, certificateUrl, SCRIPT_HOST } from './conac';
 import type { Receipt } from './fetch-text';
-import { fetchText, type Unreachable } from './fetch-text';
+import { type Fetched, fetchText, type Unreachable } from './fetch-text';
+import type { RegistryPolicy } from './registry-policy';
 
 export type { Unreachable } from './fetch-text';
 
@@ -32,6 +33,8 @@ export interface ConacClientOptions {
   maxBytes?: number;
   cache?: Cache<CertificateLookup | ScriptLookup>;
   now?: () => number;
+  /** Rate limit and retries shared by every lookup (the batch); without it, one attempt each, at once. */
+  policy?: RegistryPolicy;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,21 +42,36 @@ const DAY = 24 * 60 * 60 * 1000;
 const TTL = { found: DAY, notFound: 60 * 60 * 1000 };
 
 export function createConacClient(options: ConacClientOptions): ConacClient {
-  const { origin, cache, now = Date.now } = options;
+  const { origin, cache, now = Date.now, policy } = options;
   // Redirects stay on the CONAC host they started from: the registry's answer must come from the registry.
-  const get = (url: string) => fetchText(url, { ...options, now, redirects: 'same-host' });
+  const once = (url: string) => fetchText(url, { ...options, now, redirects: 'same-host' });
+  const get = async (url: string): Promise<Fetched> => {
+    const result = policy ? await policy.request(() => once(url)) : await once(url);
+    if (result.status === 'ok') return result;
+    // The retry hint served the policy; a lookup records only what failed.
+    const { retryAfterMs: _, ...failure } = result;
+    return failure;
+  };
+  /** Lookups under way, by key: sites sharing a certificate or script wait for the one request. */
+  const pending = new Map<string, Promise<CertificateLookup | ScriptLookup>>();
 
   async function cached<T extends CertificateLookup | ScriptLookup>(
     key: string,
     load: () => Promise<T>,
     ttlOf: (value: T) => number,
   ): Promise<T> {
-    const hit = (await cache?.get(key).catch(() => undefined)) as T | undefined;
-    if (hit) return hit;
-    const value = await load();
-    const ttl = ttlOf(value);
-    if (ttl > 0) await cache?.set(key, value, ttl).catch(() => undefined);
-    return value;
+    const running = pending.get(key);
+    if (running) return running as Promise<T>;
+    const lookup = (async () => {
+      const hit = (await cache?.get(key).catch(() => undefined)) as T | undefined;
+      if (hit) return hit;
+      const value = await load();
+      const ttl = ttlOf(value);
+      if (ttl > 0) await cache?.set(key, value, ttl).catch(() => undefined);
+      return value;
+    })().finally(() => pending.delete(key));
+    pending.set(key, lookup);
+    return lookup;
   }
 
   async function readCertificate(url: string, certId: string): Promise<CertificateLookup> {

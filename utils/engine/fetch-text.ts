@@ -1,4 +1,5 @@
 /** Fetches a text resource with a timeout, a size cap, a charset-aware decoder and a receipt. */
+import { parseRetryAfter } from './registry-policy';
 
 export type FailureCause = 'network' | 'timeout' | 'redirect' | 'http-status' | 'too-large';
 
@@ -6,6 +7,8 @@ export interface Unreachable {
   status: 'unreachable';
   cause: FailureCause;
   detail: string;
+  /** HTTP 429/503's Retry-After, for the registry's retry policy; never part of a stored lookup. */
+  retryAfterMs?: number;
 }
 
 /** What was received, for evidence: where from (after redirects), when, and a SHA-256 of the bytes. */
@@ -54,7 +57,11 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
         current = target.href;
         continue;
       }
-      if (!response.ok) return unreachable('http-status', `HTTP ${response.status}`);
+      if (!response.ok) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        const failure = unreachable('http-status', `HTTP ${response.status}`);
+        return retryAfterMs === undefined ? failure : { ...failure, retryAfterMs };
+      }
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) return unreachable('too-large', `${declared} bytes`);
       const bytes = await readCapped(response, maxBytes, controller.signal);
