@@ -206,8 +206,9 @@ describe('the batch page without its store', () => {
     await open({ saveFile, lang: 'en' });
     type('a.gov.cn\nb.gov.cn');
     act(() => $('[data-testid="start"]').click());
-    await flush(200);
+    for (let i = 0; i < 500 && !$('[data-testid="run-status"]'); i++) await flush(20);
     act(() => $('[data-testid="export-report"]').click());
+    for (let i = 0; i < 200 && saveFile.mock.calls.length === 0; i++) await flush(20);
     expect(saveFile).toHaveBeenCalledTimes(1);
     const [name, body, mime] = saveFile.mock.calls[0]! as [string, string, string];
     expect(name).toMatch(/^govmark-batch-\d{8}-\d{4}\.html$/);
