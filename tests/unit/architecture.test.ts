@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
+const MAX_LINES = 400;
 /** The browser and UI frameworks: the pure engine runs in Node, a worker and a page alike. */
 const BROWSER_OR_UI = /^(?:wxt(?:\/|$)|#imports$|webextension-polyfill$|@wxt-dev\/|preact(?:\/|$))/;
 
@@ -47,6 +48,14 @@ describe('architecture', () => {
   it('the engine imports nothing from the browser, the UI or outside utils/engine/', () => {
     expect(sources('utils/engine').length).toBeGreaterThan(10);
     expect(violations('utils/engine', engineRule)).toEqual([]);
+  });
+
+  it('no source file in utils/, components/, entrypoints/ or cli/ is over 400 lines (split by concern)', () => {
+    const long = ['utils', 'components', 'entrypoints', 'cli']
+      .flatMap(sources)
+      .map((file) => [file, readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > MAX_LINES);
+    expect(long).toEqual([]);
   });
 
   it('components import nothing from entrypoints/', () => {
