@@ -22,7 +22,7 @@ describe('verify: the certificate link', () => {
     ['a userinfo trick', `http://bszs.conac.cn@evil.example/sitename?method=show&id=${BEIJING_ID}`, true],
     ['a dashed lookalike', 'https://bszs-conac.cn/', false],
     ['a punycode lookalike', `https://xn--bszs-conac-xyz.cn/sitename?method=show&id=${BEIJING_ID}`, true],
-    ['a javascript: URL', 'javascript:alert(1)', false],
+    ['a javascript: URL shaped like a certificate link', `javascript:x//sitename?method=show&id=${BEIJING_ID}`, true],
     ['a data: URL', 'data:text/html,<h1>ok</h1>', false],
   ])('calls %s danger, never verified', (_name, linkUrl, certificateLink) => {
     const linkHost = URL.canParse(linkUrl) ? new URL(linkUrl).hostname : '';
@@ -33,6 +33,16 @@ describe('verify: the certificate link', () => {
       severity: 'danger',
       evidence: { expected: 'bszs.conac.cn' },
     });
+  });
+
+  it('calls a bare javascript: link (its handler unread) unverifiable, a warning: not an imitation', () => {
+    const verdict = verify(
+      scan({ marks: [mark({ linkUrl: 'javascript:void(0)', linkHost: '', certificateLink: false })] }),
+      found(),
+    );
+    expect(verdict.state).toBe('warning');
+    expect(verdict.reasons.map((r) => [r.code, r.severity])).toContainEqual(['mark-unverifiable', 'warning']);
+    expect(verdict.reasons.map((r) => r.code)).not.toContain('link-not-conac');
   });
 
   it('accepts http, https and protocol-relative links to the real host alike', () => {

@@ -68,7 +68,10 @@ function linkVerdict(mark: Mark, pageHost: string): LinkVerdict {
   // A script or data URL, a certificate-shaped path elsewhere, or a host dressed up as CONAC's.
   // CONAC's own other hosts (biaozhi.conac.cn, www.conac.cn) are real sites, just not certificates.
   const conacOwned = url.hostname === 'conac.cn' || url.hostname.endsWith('.conac.cn');
-  if (!web || mark.certificateLink || (/conac/i.test(url.hostname) && !conacOwned)) return 'imitation';
+  if (mark.certificateLink || (/conac/i.test(url.hostname) && !conacOwned)) return 'imitation';
+  // A script link (`javascript:void(0)`, its handler unread) leads nowhere by itself: not a certificate, not an imitation.
+  if (url.protocol === 'javascript:') return 'not-a-certificate';
+  if (!web) return 'imitation';
   // The mark's image linked to a web page of some other site: a made-up certificate. A link to the
   // page's own site (#, its home page) or to CONAC's other hosts is only not a certificate.
   const ownSite = pageHost !== '' && domainRelation(url.hostname, [pageHost]) !== 'mismatch';
