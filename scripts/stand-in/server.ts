@@ -44,6 +44,8 @@ export interface StandIn {
   /** While down, every CONAC route drops the connection without an answer. */
   setDown(down: boolean): void;
   requests: StandInRequest[];
+  /** Requests whose answer is over: sent in full, or cut off. Tests wait on this, not on a clock. */
+  over: StandInRequest[];
 }
 
 export const HUGE_BYTES = 5 * 1024 * 1024;
@@ -87,6 +89,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   const slowMs = opts.slowMs ?? 10_000;
   const sites = new Map(Object.entries(opts.sites ?? {}).map(([host, html]) => [normaliseHost(host), html]));
   const requests: StandInRequest[] = [];
+  const over: StandInRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let down = false;
@@ -136,7 +139,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   function handle(req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
     const host = hostOf(req);
     const path = req.url ?? '/';
-    requests.push({ host, path, scheme });
+    const request: StandInRequest = { host, path, scheme };
+    requests.push(request);
+    res.on('close', () => over.push(request));
     const url = new URL(path, 'http://stand-in');
 
     const script = SCRIPT_ROUTE.exec(url.pathname);
@@ -187,6 +192,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     port,
     origin: `http://127.0.0.1:${port}`,
     requests,
+    over,
     setDown(value: boolean) {
       down = value;
     },
