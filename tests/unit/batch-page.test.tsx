@@ -14,7 +14,7 @@ beforeEach(() => fakeBrowser.reset());
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => view.container.querySelector<T>(selector)!;
 const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
-const flush = (ms = 0) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 function permission(granted: boolean | 'refuse'): PermissionControl & { request: ReturnType<typeof vi.fn> } {
   return {
@@ -99,7 +99,7 @@ describe('the batch page', () => {
     const { check, store } = await open();
     type('a.gov.cn\nb.gov.cn\nc.gov.cn');
     act(() => $('[data-testid="start"]').click());
-    await flush(200);
+    await vi.waitFor(() => expect($('[data-testid="run-status"]').textContent).toContain('全部完成'));
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://b.gov.cn/', 'https://c.gov.cn/']);
     const saved = await store.load();
     expect(saved?.meta.status).toBe('done');
@@ -130,8 +130,7 @@ describe('the batch page', () => {
     expect($$('[data-testid="result-row"]').map((r) => r.dataset.state)).toEqual(['pending', 'none', 'pending']);
     act(() => $('[data-testid="resume"]').click());
     expect(asked.request).toHaveBeenCalledTimes(1);
-    await flush(200);
+    await vi.waitFor(async () => expect((await store.load())?.entries.size).toBe(3));
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://c.gov.cn/']);
-    expect((await store.load())?.entries.size).toBe(3);
   });
 });

@@ -119,6 +119,7 @@ describe('checkCreditCode', () => {
   it('rejects malformed codes', () => {
     const bad = { valid: false, checkOk: false, category: null, division: null };
     expect(checkCreditCode('')).toEqual(bad);
+    expect(checkCreditCode(null as unknown as string)).toEqual(bad);
     expect(checkCreditCode('11330106002489965')).toEqual(bad);
     expect(checkCreditCode('11330106002489965NN')).toEqual(bad);
     for (const c of 'IOSVZ') expect(checkCreditCode(`1133010600248996${c}N`)).toEqual(bad);
