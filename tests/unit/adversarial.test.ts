@@ -57,7 +57,7 @@ const loggingFetch: typeof fetch = (input, init) => {
  * Generous by default: a loaded machine can take a while to answer even on the loopback, and a
  * timeout there would be a different verdict. The slow and endless records ask for a short one.
  */
-const clientFor = (timeoutMs = 3000): ConacClient =>
+const clientFor = (timeoutMs = 10_000): ConacClient =>
   createConacClient({ fetch: loggingFetch, origin: standIn.origin, timeoutMs });
 
 beforeAll(async () => {
