@@ -34,4 +34,5 @@ export default {
   //   credit-code.ts:28  /\s+/g → /\s/g: removing every space one by one or run by run leaves the same string.
   //   credit-code.ts:28  '' → "Stryker was here!" for a non-string: neither is 18 code characters, both invalid.
   //   credit-code.ts:46  /^5[1-9]$/ → /5[1-9]$/ or /^5[1-9]/: the prefix is always exactly two characters.
+  //   domain.ts:99       `if (!url)` → `if (false)`: new URL('') and new URL(undefined) throw, and the catch gives '' too.
 };

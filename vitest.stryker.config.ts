@@ -14,6 +14,7 @@ const ENGINE_TESTS = [
   'conac-client',
   'credit-code',
   'domain',
+  'domain-inputs',
   'domain-suffixes',
   'unicode-host',
   'unit-name',
