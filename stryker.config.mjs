@@ -35,4 +35,6 @@ export default {
   //   credit-code.ts:28  '' → "Stryker was here!" for a non-string: neither is 18 code characters, both invalid.
   //   credit-code.ts:46  /^5[1-9]$/ → /5[1-9]$/ or /^5[1-9]/: the prefix is always exactly two characters.
   //   domain.ts:99       `if (!url)` → `if (false)`: new URL('') and new URL(undefined) throw, and the catch gives '' too.
+  //   unit-name.ts:20    /[\s\p{Cf}\p{P}]+/gu → without +: removing each character or each run leaves the same string.
+  //   unit-name.ts:21    /[A-Z]+/g → /[A-Z]/g: lower-casing each letter or each run of letters gives the same string.
 };
