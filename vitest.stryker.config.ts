@@ -11,6 +11,7 @@ import { defineConfig } from 'vitest/config';
 const ENGINE_TESTS = [
   'certificate',
   'certificate-labels',
+  'conac',
   'conac-client',
   'credit-code',
   'domain',
