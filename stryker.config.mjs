@@ -31,6 +31,7 @@ export default {
     excludedMutations: [],
   },
   // Equivalent mutants: they survive by right, and are counted as survivors in the score.
+  //   cache.ts:22        `typeof entry !== 'object'` → false: a primitive has no expiresAt, so it is a miss either way.
   //   credit-code.ts:28  /\s+/g → /\s/g: removing every space one by one or run by run leaves the same string.
   //   credit-code.ts:28  '' → "Stryker was here!" for a non-string: neither is 18 code characters, both invalid.
   //   credit-code.ts:46  /^5[1-9]$/ → /5[1-9]$/ or /^5[1-9]/: the prefix is always exactly two characters.

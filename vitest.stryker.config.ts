@@ -9,6 +9,7 @@
 import { defineConfig } from 'vitest/config';
 
 const ENGINE_TESTS = [
+  'cache',
   'certificate',
   'certificate-labels',
   'conac',
