@@ -166,6 +166,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
 
   const httpServer = createHttpServer((req, res) => handle(req, res, 'http'));
   const httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => handle(req, res, 'https'));
+  // Idle keep-alive connections are closed by the client (Node's fetch: after 4 s), never by the
+  // stand-in: when both close at once a reused connection fails, and a test reads that as an outage.
+  for (const s of [httpServer, httpsServer]) s.keepAliveTimeout = 60_000;
 
   const server = createNetServer((socket) => {
     sockets.add(socket);
