@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // A test that asserts nothing fails: it cannot catch a wrong rule.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,
@@ -10,6 +12,7 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -56,6 +56,8 @@ export interface StandIn {
   /** Registry requests (certificates, scripts, images) since the start or the last reset, and the most in one calendar second. */
   registryCounts(): { total: number; peakPerSecond: number };
   resetRegistryCounts(): void;
+  /** Requests whose answer is over: sent in full, or cut off. Tests wait on this, not on a clock. */
+  over: StandInRequest[];
 }
 
 export const HUGE_BYTES = 5 * 1024 * 1024;
@@ -106,6 +108,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   const sites = new Map(Object.entries(opts.sites ?? {}).map(([key, html]) => [pageKey(key), html]));
   const redirects = new Map(Object.entries(opts.redirects ?? {}).map(([key, target]) => [pageKey(key), target]));
   const requests: StandInRequest[] = [];
+  const over: StandInRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let down = false;
@@ -166,7 +169,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
   function handle(req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
     const host = hostOf(req);
     const path = req.url ?? '/';
-    requests.push({ host, path, scheme });
+    const request: StandInRequest = { host, path, scheme };
+    requests.push(request);
+    res.on('close', () => over.push(request));
     const url = new URL(path, 'http://stand-in');
 
     const script = SCRIPT_ROUTE.exec(url.pathname);
@@ -206,6 +211,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
 
   const httpServer = createHttpServer((req, res) => handle(req, res, 'http'));
   const httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => handle(req, res, 'https'));
+  // Idle keep-alive connections are closed by the client (Node's fetch: after 4 s), never by the
+  // stand-in: when both close at once a reused connection fails, and a test reads that as an outage.
+  for (const s of [httpServer, httpsServer]) s.keepAliveTimeout = 60_000;
 
   const server = createNetServer((socket) => {
     sockets.add(socket);
@@ -232,6 +240,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     port,
     origin: `http://127.0.0.1:${port}`,
     requests,
+    over,
     setDown(value: boolean) {
       down = value;
     },

@@ -21,6 +21,7 @@ import type { Reason, VerdictState } from '../../utils/engine/verdict';
 import { DEFAULT_SETTINGS } from '../../utils/extension/settings';
 import { createTabChecker } from '../../utils/extension/tab-checker';
 import type { TabState } from '../../utils/extension/tab-state';
+import { growth } from './growth';
 
 const HappyDOMParser = new Window().DOMParser;
 const parsers: [name: string, parse: (html: string) => Document, live: boolean][] = [
@@ -53,7 +54,12 @@ const loggingFetch: typeof fetch = (input, init) => {
   asked.push(String(input));
   return fetch(input, init);
 };
-const clientFor = (timeoutMs = 300): ConacClient => createConacClient({ fetch: loggingFetch, origin: standIn.origin, timeoutMs });
+/**
+ * Generous by default: a loaded machine can take a while to answer even on the loopback, and a
+ * timeout there would be a different verdict. The slow and endless records ask for a short one.
+ */
+const clientFor = (timeoutMs = 10_000): ConacClient =>
+  createConacClient({ fetch: loggingFetch, origin: standIn.origin, timeoutMs });
 
 beforeAll(async () => {
   standIn = await startStandIn({ slowMs: 800 });
@@ -250,11 +256,9 @@ describe.each(parsers)('%s', (_name, parse, live) => {
     const spoofs = (n: number) =>
       Array.from({ length: n }, (_, i) => link(CERT(beijing.id, `https://bszs.conac.cn.s${i}.example`))).join('');
 
-    it('1,000 spoofed marks: capped, danger, nothing fetched, quickly', async () => {
+    it('1,000 spoofed marks: capped, danger, nothing fetched', async () => {
       const html = page(spoofs(1000));
-      const start = performance.now();
       const result = await check(html, 'https://www.beijing.gov.cn/', parse, live);
-      expect(performance.now() - start).toBeLessThan(2000);
       expect(result.scan.marks).toHaveLength(MAX_MARKS);
       expect(result.verdict.state).toBe('danger');
       expect(new Set(result.verdict.reasons.map((r) => r.code))).toEqual(new Set(['link-not-conac']));
@@ -315,28 +319,38 @@ describe.each(parsers)('%s', (_name, parse, live) => {
 describe('pages built to stall the detector', () => {
   // Before the detector's text patterns were made linear, the first two took minutes and the
   // third 3 s (linkedom); a stalled content script means no verdict at all on a hostile page.
-  const cases: [string, string][] = [
+  // Each text case at a scale: scale GROWTH is the size that once stalled.
+  const GROWTH = 8;
+  const textCases: [string, (scale: number) => string][] = [
     [
       '1 MB of path characters in an inline script that mentions conac',
-      `<script>var a = "${'x'.repeat(1_000_000)} conac";</script>`,
+      (k) => `<script>var a = "${'x'.repeat((1_000_000 / GROWTH) * k)} conac";</script>`,
     ],
-    ['300,000 "//a" in a comment that mentions conac', `<!-- conac ${'//a'.repeat(300_000)} -->`],
+    ['300,000 "//a" in a comment that mentions conac', (k) => `<!-- conac ${'//a'.repeat((300_000 / GROWTH) * k)} -->`],
     [
       '6,000 "/*" closed once, then 100 certificate links, in a script',
-      `<script>var a;${' /*'.repeat(6_000)} */ ${Array.from({ length: 100 }, () => `"${CERT(beijing.id).replace(/&amp;/g, '&')}"`).join(' ')}</script>`,
-    ],
-    [
-      '800 nested links around the certificate link',
-      `${'<a href="/sitename?method=show&amp;id=1"><span>'.repeat(800)}${link(CERT(beijing.id))}`,
+      (k) =>
+        `<script>var a;${' /*'.repeat((6_000 / GROWTH) * k)} */ ${Array.from({ length: 100 }, () => `"${CERT(beijing.id).replace(/&amp;/g, '&')}"`).join(' ')}</script>`,
     ],
   ];
+  const pageOf = (body: string) => `<html><body>${body}<p>主办单位：某某市人民政府</p></body></html>`;
+  const optionsOf = (live: boolean) => (live ? { live: true, claims: 'relevant' as const } : {});
+
   it.each(
-    parsers.flatMap(([name, parse, live]) => cases.map(([what, body]) => [`${what} (${name})`, body, parse, live] as const)),
-  )('%s', (_case, body, parse, live) => {
-    const doc = parse(`<html><body>${body}<p>主办单位：某某市人民政府</p></body></html>`);
-    const start = performance.now();
-    const scan = detectMarks(doc, 'https://www.moumou.gov.cn/', live ? { live: true, claims: 'relevant' } : {});
-    expect(performance.now() - start).toBeLessThan(1000);
+    parsers.flatMap(([name, parse, live]) => textCases.map(([what, body]) => [`${what} (${name})`, body, parse, live] as const)),
+  )('%s: linear in the input, capped marks', (_case, body, parse, live) => {
+    const docs = new Map([1, GROWTH].map((k) => [k, parse(pageOf(body(k)))]));
+    const detect = (k: number) => detectMarks(docs.get(k)!, 'https://www.moumou.gov.cn/', optionsOf(live));
+    // Eight times the input: about eight times the work when linear, sixty-four when quadratic.
+    expect(growth(detect, GROWTH, 2)).toBeLessThan(3 * GROWTH);
+    expect(detect(GROWTH).marks.length).toBeLessThanOrEqual(MAX_MARKS);
+  });
+
+  // How long this takes is measured by the bench, not here: its cost grows with the nesting depth.
+  it.each(parsers)('800 nested links around the certificate link (%s): capped marks', (_name, parse, live) => {
+    const body = `${'<a href="/sitename?method=show&amp;id=1"><span>'.repeat(800)}${link(CERT(beijing.id))}`;
+    const scan = detectMarks(parse(pageOf(body)), 'https://www.moumou.gov.cn/', optionsOf(live));
+    expect(scan.marks.length).toBeGreaterThan(0);
     expect(scan.marks.length).toBeLessThanOrEqual(MAX_MARKS);
   });
 });
@@ -378,16 +392,15 @@ describe('certificate answers that are huge, slow, endless, redirected, mistyped
   });
 
   it('slow: given up at the timeout, unknown', async () => {
-    const start = performance.now();
-    const result = await onOwnSite(recordByKey('slow'));
-    expect(performance.now() - start).toBeLessThan(700);
+    // The stand-in answers after 800 ms; the client gives up at its own 300 ms, and says so.
+    const result = await onOwnSite(recordByKey('slow'), clientFor(300));
     expectVerdict(result, 'unknown', [
       ['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }],
     ]);
   });
 
   it('never-ending: given up at the timeout, unknown', async () => {
-    const result = await onOwnSite(recordByKey('endless'));
+    const result = await onOwnSite(recordByKey('endless'), clientFor(300));
     expectVerdict(result, 'unknown', [
       ['unknown', 'service-timeout', { found: 'no answer in 300 ms', detail: 'no answer in 300 ms' }],
     ]);
@@ -461,9 +474,9 @@ describe('certificate answers that are huge, slow, endless, redirected, mistyped
     ]);
   });
 
-  // Known weakness (reported, not fixed here: utils/certificate.ts is owned elsewhere): a 域名
-  // label inside free text, such as the 机构职能 (functions) an applicant writes, adds a domain.
-  // When fixed, this test fails: drop `.fails`.
+  // Once a weakness, now fixed: a 域名 label inside free text, such as the 机构职能 (functions) an
+  // applicant writes, added a domain. A label now counts only where it starts a cell or follows a
+  // space or a bar (|), not after the comma of running text.
   it('a "域名：" inside the functions text does not register another domain', () => {
     const record = { ...cdc, functions: '负责网站建设，域名：www.gov-copycat.cn，承担疾病预防控制工作。' };
     const parsed = parseCertificate(certificatePage(record), record.id);

@@ -115,7 +115,7 @@ describe('the batch page', () => {
     const { check, store } = await open();
     type('a.gov.cn\nb.gov.cn\nc.gov.cn');
     act(() => $('[data-testid="start"]').click());
-    await flush(200);
+    await vi.waitFor(() => expect($('[data-testid="run-status"]').textContent).toContain('全部完成'));
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://b.gov.cn/', 'https://c.gov.cn/']);
     const saved = await store.load();
     expect(saved?.meta.status).toBe('done');
@@ -146,7 +146,7 @@ describe('the batch page', () => {
     expect($$('[data-testid="result-row"]').map((r) => r.dataset.state)).toEqual(['pending', 'none', 'pending']);
     act(() => $('[data-testid="resume"]').click());
     expect(asked.request).toHaveBeenCalledTimes(1);
-    await flush(200);
+    await vi.waitFor(async () => expect((await store.load())?.rows.size).toBe(3));
     expect(check.mock.calls.map(([a]) => a)).toEqual(['https://a.gov.cn/', 'https://c.gov.cn/']);
     expect((await store.load())?.rows.size).toBe(3);
   });

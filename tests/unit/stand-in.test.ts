@@ -45,23 +45,43 @@ function get(server: StandIn, { path, host = 'bszs.conac.cn', https = false, tim
   });
 }
 
-/** Headers plus whatever body arrives within `ms`, then hangs up. */
-function firstBytes(server: StandIn, path: string, ms: number): Promise<{ status: number; bytes: number; ended: boolean }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { host: 'bszs.conac.cn' } }, (res) => {
-      let bytes = 0;
-      let ended = false;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => (ended = true));
-      res.on('error', () => {});
-      setTimeout(() => {
-        req.destroy();
-        resolve({ status: res.statusCode!, bytes, ended });
-      }, ms);
+/**
+ * A streamed answer: resolves `chunks(n)` once n pieces of body have arrived (rejects if the answer
+ * ends or fails first), and `outcome` once it is over: ended normally, or cut off.
+ */
+function stream(server: StandIn, path: string) {
+  const waiting: Array<{ n: number; resolve: () => void; reject: (e: Error) => void }> = [];
+  let received = 0;
+  let over = false;
+  const settle = (how: 'ended' | 'cut off', resolve: (how: 'ended' | 'cut off') => void) => {
+    over = true;
+    for (const w of waiting.splice(0)) w.reject(new Error(`${how} after ${received} chunks`));
+    resolve(how);
+  };
+  let req: ReturnType<typeof httpRequest>;
+  const outcome = new Promise<'ended' | 'cut off'>((resolve) => {
+    req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { host: 'bszs.conac.cn' } }, (res) => {
+      res.on('data', () => {
+        received++;
+        for (const w of waiting.filter((w) => w.n <= received)) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.resolve();
+        }
+      });
+      res.on('end', () => settle('ended', resolve));
+      res.on('close', () => over || settle('cut off', resolve));
+      res.on('error', () => over || settle('cut off', resolve));
     });
-    req.on('error', reject);
+    req.on('error', () => over || settle('cut off', resolve));
     req.end();
   });
+  const chunks = (n: number) =>
+    received >= n
+      ? Promise.resolve()
+      : over
+        ? Promise.reject(new Error('already over'))
+        : new Promise<void>((resolve, reject) => waiting.push({ n, resolve, reject }));
+  return { chunks, outcome, hangUp: () => req.destroy() };
 }
 
 const certPath = (id: string) => `/sitename?method=show&id=${id}`;
@@ -99,14 +119,24 @@ describe('stand-in registry', () => {
     expect(findById(UNKNOWN_ID)).toBeUndefined();
   });
 
-  it('computes credit check characters (GB 32100-2015)', () => {
-    expect(recordByKey('beijing').creditCode).toBe('111100000000558227');
-    for (const r of registry) {
-      if (!r.creditCode || r.key === 'library') continue;
-      expect(withCreditCheck(r.creditCode.slice(0, 17))).toBe(r.creditCode);
-    }
-    const pilot = recordByKey('library').creditCode!;
-    expect(withCreditCheck(pilot.slice(0, 17))).not.toBe(pilot);
+  // Check characters worked out by hand (GB 32100-2015, see tests/unit/credit-code.test.ts for the
+  // method), e.g. beijing: 1×1+1×3+1×9+1×27+5×8+5×24+8×10+2×30+2×28 = 396; mod 31 = 24; 31-24 = 7.
+  it.each([
+    ['beijing', '111100000000558227'],
+    ['moe', '11100000000013127D'],
+    ['cdc', '12130100MB0A12345T'],
+    ['county', '11510123MB1234567X'],
+    ['fgw', '11110000000012776E'],
+    ['guangdong', '11440000006939113U'],
+  ])('gives %s a credit code with the right check character: %s', (key, code) => {
+    expect(recordByKey(key).creditCode).toBe(code);
+    expect(withCreditCheck(code.slice(0, 17))).toBe(code);
+  });
+
+  it('gives the library a pilot-style code whose check character is wrong', () => {
+    expect(recordByKey('library').creditCode).toBe('12330100MB0F123450');
+    // 1×1+2×3+3×9+3×27+1×26+21×20+11×29+15×13+1×8+2×24+3×10+4×30+5×28 = 1421; mod 31 = 26; 31-26 = 5, not 0.
+    expect(withCreditCheck('12330100MB0F12345')).toBe('12330100MB0F123455');
   });
 
   it('derives the script path from the code', () => {
@@ -279,11 +309,24 @@ describe('stand-in server', () => {
     expect(text(a)).toContain('某某市数据资源管理局');
   });
 
-  it('never finishes the endless record', async () => {
-    const a = await firstBytes(server, certPath(recordByKey('endless').id), 700);
-    expect(a.status).toBe(200);
-    expect(a.bytes).toBeGreaterThan(0);
-    expect(a.ended).toBe(false);
+  it('never finishes the endless record: it keeps sending, and the answer is over when the client hangs up', async () => {
+    const path = certPath(recordByKey('endless').id);
+    const answer = stream(server, path);
+    // Five pieces of body, and the answer is still open: it ends only when the client hangs up.
+    await answer.chunks(5);
+    expect(server.over.filter((r) => r.path === path)).toEqual([]);
+    answer.hangUp();
+    expect(await answer.outcome).toBe('cut off');
+    await expect
+      .poll(() => server.over.filter((r) => r.path === path))
+      .toEqual([{ host: 'bszs.conac.cn', path, scheme: 'http' }]);
+  });
+
+  it('records an answer sent in full as over', async () => {
+    const path = certPath(recordByKey('beijing').id);
+    const before = server.over.length;
+    await get(server, { path });
+    await expect.poll(() => server.over.slice(before)).toEqual([{ host: 'bszs.conac.cn', path, scheme: 'http' }]);
   });
 
   it('puts the huge record’s fields after 5 MB', async () => {
@@ -304,12 +347,12 @@ describe('stand-in server', () => {
     expect(text(unlabelled)).not.toMatch(/机构名称|域名[：:]|标识证书编号/);
   });
 
-  it('closes while a response is still streaming', async () => {
+  it('closes while a response is still streaming, cutting the answer off', async () => {
     const other = await startStandIn();
-    const pending = firstBytes(other, certPath(recordByKey('endless').id), 300);
-    await new Promise((r) => setTimeout(r, 100));
+    const answer = stream(other, certPath(recordByKey('endless').id));
+    await answer.chunks(1);
     await other.close();
-    await pending.catch(() => {});
+    expect(await answer.outcome).toBe('cut off');
   });
 });
 
