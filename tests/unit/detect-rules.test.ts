@@ -100,9 +100,8 @@ describe.each(parsers)('rule tables in %s', (_name, parse) => {
     it('has a row for every entry', () => {
       expect(rows.map(([name]) => name)).toEqual(ADDRESS_ATTRIBUTES.map((a) => a.name));
     });
-    it.each(rows)('%s', (attribute, markup) => {
-      // happy-dom drops attributes named with parentheses or brackets, which a browser keeps.
-      if (_name === 'happy-dom' && /^[([]/.test(attribute)) return;
+    // happy-dom drops attributes named with parentheses or brackets, which a browser keeps: those rows run in linkedom only.
+    it.each(rows.filter(([attribute]) => _name !== 'happy-dom' || !/^[([]/.test(attribute)))('%s', (_attribute, markup) => {
       expect(scan(markup).map((m) => [m.kind, m.certId, m.linkHost, m.color, m.active])).toEqual([
         ['static-link', ID, 'bszs.conac.cn', 'red', true],
       ]);
