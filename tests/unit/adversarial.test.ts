@@ -328,6 +328,10 @@ describe('pages built to stall the detector', () => {
     ],
     ['300,000 "//a" in a comment that mentions conac', (k) => `<!-- conac ${'//a'.repeat((300_000 / GROWTH) * k)} -->`],
     [
+      '20,000 "//a" in a link\'s query, then "sitename" where no address can reach it',
+      (k) => `<a href="https://x.gov.cn/r?u=${'//a'.repeat((20_000 / GROWTH) * k)}?sitename"><img src="/red.png"></a>`,
+    ],
+    [
       '6,000 "/*" closed once, then 100 certificate links, in a script',
       (k) =>
         `<script>var a;${' /*'.repeat((6_000 / GROWTH) * k)} */ ${Array.from({ length: 100 }, () => `"${CERT(beijing.id).replace(/&amp;/g, '&')}"`).join(' ')}</script>`,

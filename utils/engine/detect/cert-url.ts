@@ -28,6 +28,8 @@ function plainPath(path: string): string {
 
 /** A certificate address inside a redirector's query or fragment, encoded or not. */
 const CARRIED = /(?:https?:)?\/\/[^\s"'<>/?#]+\/[^\s"'<>?#]*sitename[^\s"'<>]*/i;
+/** Characters read on each side of the carried `sitename`: room for a host, a path and the query. */
+const CARRIED_REACH = 400;
 
 function carriedId(url: URL): string | null {
   const outer = url.search + url.hash;
@@ -38,7 +40,11 @@ function carriedId(url: URL): string | null {
   } catch {
     /* read it as written */
   }
-  const inner = CARRIED.exec(text)?.[0];
+  // Read only near the word: an address reaching it is short, and a pattern run over a long query
+  // full of `//` is quadratic (a hostile link once took seconds).
+  const at = text.search(/sitename/i);
+  if (at === -1) return null;
+  const inner = CARRIED.exec(text.slice(Math.max(0, at - CARRIED_REACH), at + CARRIED_REACH))?.[0];
   if (!inner) return null;
   try {
     return certificateIdIn(new URL(inner, 'https://carried.invalid/'));
