@@ -207,6 +207,8 @@ describe('marks that are not the page’s own', () => {
         evidence: { found: 'shadow-js.moumou.gov.cn', expected: 'www.beijing.gov.cn, 北京市人民政府.政务' },
       },
       { code: 'holder-mismatch', severity: 'warning', evidence: { found: '某某市人民政府', expected: '北京市人民政府' } },
+      // The script's image is the official red one: its colour is read from script text too (issue 10).
+      { code: 'color-match', severity: 'ok', evidence: { found: 'red' } },
     ]);
     await page.close();
   });
