@@ -30,6 +30,7 @@ import {
   waitForMark,
   waitForPageAlert,
 } from './extension-driver';
+import { demoReport } from './report-demo';
 import { type StandIn, startStandIn } from './stand-in/server';
 import { sampleSiteMap, sampleSites, type TourSite, tourSites } from './stand-in/sites';
 
@@ -563,6 +564,10 @@ export async function main(argv: string[]): Promise<number> {
     await standIn.close();
     say();
     printSummary(result);
+    // The auditors' report over the same sample sites, as the command line's --report and the batch page write it.
+    const report = join(outDir, 'report.html');
+    await writeFile(report, await demoReport('zh'));
+    say(`Auditor report of the sample sites (npm run scan -- --list … --report): ${shortPath(report)}`);
     if (args.readme) say(`README screenshots: ${README_DIR}/{popup-verified,popup-danger,page-verified,page-danger}.png`);
     return result.ok ? 0 : 1;
   } catch (error) {

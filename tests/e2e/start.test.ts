@@ -56,6 +56,13 @@ describe('npm start, headless', () => {
     expect(stdout).toContain(outDir);
   });
 
+  it("writes the auditors' report over the sample sites beside the screenshots", async () => {
+    const report = await readFile(join(outDir, 'report.html'), 'utf8');
+    expect(stdout).toContain('report.html');
+    expect(report).toContain('<meta http-equiv="Content-Security-Policy"');
+    for (const site of sampleSites) expect(report, site.host).toContain(site.host);
+  });
+
   it('prints a summary row per sample site with the verdict it expected', () => {
     const rows = stdout.split('\n').map((line) => line.trim().split(/\s{2,}/));
     for (const site of sampleSites) {
