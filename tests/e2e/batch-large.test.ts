@@ -77,6 +77,11 @@ describe('the batch page at 20,000 addresses', () => {
       },
     );
 
+    // Results shown but not yet committed are checked again after a crash: quit once 5,000 are in the store.
+    await expect
+      .poll(async () => (await savedInDb(page)).addresses.length, { timeout: 60_000, interval: 500 })
+      .toBeGreaterThanOrEqual(5000);
+
     // The browser quits in the middle of the run.
     await browser!.close();
     browser = undefined;
