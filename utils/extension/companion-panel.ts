@@ -4,6 +4,7 @@
  * page cannot read or restyle it; if the page removes it, it comes back (a few times).
  */
 import type { CompanionView } from './companion-view';
+import { overlayHost } from './overlay-host';
 
 const STYLE = `:host{all:initial}
 .panel{position:fixed;top:8px;left:50%;transform:translateX(-50%);z-index:2147483647;box-sizing:border-box;
@@ -21,11 +22,7 @@ button:focus-visible{outline:3px solid #2563eb}
 const MAX_RESTORES = 10;
 
 export function showCompanion(doc: Document, view: CompanionView): () => void {
-  const host = doc.createElement('govmark-companion');
-  // Attached before the page can see the element, so no script of the page's can claim its shadow root.
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, root } = overlayHost(doc, 'govmark-companion', STYLE);
   const panel = doc.createElement('section');
   panel.className = `panel ${view.tone}`;
   panel.tabIndex = 0;
@@ -46,7 +43,7 @@ export function showCompanion(doc: Document, view: CompanionView): () => void {
   close.textContent = '×';
   close.setAttribute('aria-label', view.close);
   panel.append(close);
-  root.append(style, panel);
+  root.append(panel);
   // Page styles cannot hide the host: inline !important outranks any stylesheet of the page.
   host.style.setProperty('display', 'block', 'important');
   host.style.setProperty('visibility', 'visible', 'important');
