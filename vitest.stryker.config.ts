@@ -8,30 +8,52 @@
  */
 import { defineConfig } from 'vitest/config';
 
+/** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
+const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+
 const ENGINE_TESTS = [
   'cache',
   'certificate',
+  'certificate-fields',
   'certificate-labels',
+  'check-page',
   'conac',
   'conac-client',
   'credit-code',
+  'detect',
+  'detect-corpus',
+  'detect-forms',
+  'detect-rules',
   'domain',
   'domain-inputs',
   'domain-suffixes',
+  'footers',
+  'homepage',
+  'owner',
+  'registry-policy',
+  'rendered-certificate',
   'unicode-host',
   'unit-name',
   'verdict',
+  'verdict-messages',
   'verify',
   'verify-rules',
-].map((name) => `tests/unit/${name}.test.ts`);
+];
+
+const files = (names: string[]) => names.map((name) => `tests/unit/${name}.test.ts`);
 
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // One module graph for every file and run (2–3× faster). Safe here: the engine keeps no state between
+    // calls, and Stryker switches mutants at run time (static mutants are ignored, see stryker.config.mjs).
+    isolate: false,
     projects: [
-      { test: { name: 'engine', environment: 'node', include: ENGINE_TESTS } },
-      // The detector reads a browser DOM: happy-dom stands in, as in the unit project.
-      { test: { name: 'engine-dom', environment: 'happy-dom', include: ['tests/unit/detect.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'engine', environment: 'node', include: files(ENGINE_TESTS.filter((name) => !DOM_TESTS.includes(name))) },
+      },
+      { extends: true, test: { name: 'engine-dom', environment: 'happy-dom', include: files(DOM_TESTS) } },
     ],
   },
 });
