@@ -80,6 +80,13 @@ export const sampleSites: SampleSite[] = [
     'Certificate link points to bszs.conac.cn.verify-cert.com, not bszs.conac.cn; must not be fetched.',
   ),
   site(
+    'revoked.html',
+    'scjgj.moumou.gov.cn',
+    '某某市市场监督管理局',
+    'danger',
+    'Registered domain and matching owner, but the certificate page says 证书状态：已注销: the mark proves nothing any more.',
+  ),
+  site(
     'fgw.html',
     'fgw.beijing.gov.cn',
     '北京市发展和改革委员会',
