@@ -1,6 +1,6 @@
 /** Builders for hand-made scans, certificates and lookups, shared by the unit tests. */
 import type { Certificate } from '../../utils/engine/certificate';
-import type { Mark, PageScan } from '../../utils/engine/scan';
+import type { Mark, PageScan, ScanDraft } from '../../utils/engine/scan';
 import type { Lookups } from '../../utils/engine/verify';
 
 export const BEIJING_ID = '7A1C1D4C0D1E4F0B8E2F3A4B5C6D7E8F';
@@ -30,6 +30,14 @@ export function scan(overrides: Partial<PageScan> & { owner?: string | null } = 
     claims: { owner, siteCode: '1100000088', icp: '京ICP备05060933号', psb: null },
     ...rest,
   };
+}
+
+/** What the content script sends for the page `scan(overrides)` describes: its owner printed in a footer line, not yet read. */
+export function draft(overrides: Partial<PageScan> & { owner?: string | null } = {}): ScanDraft {
+  const { owner = '北京市人民政府', ...rest } = overrides;
+  const { url, marks, claims } = scan(rest);
+  const { siteCode, icp, psb } = claims;
+  return { url, marks, claims: { siteCode, icp, psb }, claimText: owner ? `网站主办单位：${owner}\n` : '' };
 }
 
 export function certificate(overrides: Partial<Certificate> = {}): Certificate {

@@ -55,3 +55,16 @@ export interface PageScan {
   marks: Mark[];
   claims: PageClaims;
 }
+
+/**
+ * A scan before its owners are read: what the content script sends. The owner reader and its word
+ * tables stay out of the script that runs on every page; `completeScan` (detect/complete.ts) reads
+ * the owners from `claimText` where the scan is verified. Never stored: only the PageScan it completes to.
+ */
+export interface ScanDraft {
+  url: string;
+  marks: Mark[];
+  claims: Omit<PageClaims, 'owner' | 'owners'>;
+  /** The end of the page's text, where footers print the owner ('' when claims were not read); bounded by CLAIM_CHARS. */
+  claimText: string;
+}
