@@ -89,6 +89,16 @@ describe('architecture', () => {
     expect(bundledModules('utils/engine/detect/index.ts')).toContain('utils/engine/detect/owner-words.ts');
   });
 
+  it('content scripts use only what the lean context of modules/content-script-context offers (ctx.onInvalidated, ctx.isInvalid)', () => {
+    const scripts = sources('entrypoints').filter((f) => /(?:^|[/.])content\.tsx?$/.test(f));
+    expect(scripts).toEqual(expect.arrayContaining(['entrypoints/content.ts', 'entrypoints/companion.content.ts']));
+    const used = scripts.flatMap((f) =>
+      [...readFileSync(join(ROOT, f), 'utf8').matchAll(/\bctx\s*\.\s*(\w+)/g)].map((m) => m[1]),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    expect(new Set(used)).toEqual(new Set(['onInvalidated', 'isInvalid']));
+  });
+
   it('components import nothing from entrypoints/', () => {
     expect(violations('components', componentRule)).toEqual([]);
   });
