@@ -51,7 +51,14 @@ describe('checkPage', () => {
   });
 
   it('an unrendered official embed is resolved first, then the certificate it names is read', async () => {
-    const embed = mark({ kind: 'live-script', certId: null, scriptCode: SCRIPT_CODE, linkUrl: null, linkHost: null, active: false });
+    const embed = mark({
+      kind: 'live-script',
+      certId: null,
+      scriptCode: SCRIPT_CODE,
+      linkUrl: null,
+      linkHost: null,
+      active: false,
+    });
     const { client, asked } = recordingClient(
       { [BEIJING_ID]: { status: 'ok', certificate: certificate() } },
       { [SCRIPT_CODE]: { status: 'ok', certId: BEIJING_ID } },
