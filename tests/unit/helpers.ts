@@ -32,12 +32,11 @@ export function scan(overrides: Partial<PageScan> & { owner?: string | null } = 
   };
 }
 
-/** What the content script sends for the page `scan(overrides)` describes: its owner printed in a footer line, not yet read. */
+/** What the content script sends for the page `scan(overrides)` describes: its footer as printed, its claims not yet read. */
 export function draft(overrides: Partial<PageScan> & { owner?: string | null } = {}): ScanDraft {
-  const { owner = '北京市人民政府', ...rest } = overrides;
-  const { url, marks, claims } = scan(rest);
-  const { siteCode, icp, psb } = claims;
-  return { url, marks, claims: { siteCode, icp, psb }, claimText: owner ? `网站主办单位：${owner}\n` : '' };
+  const { url, marks, claims } = scan(overrides);
+  const printed = [claims.owner && `网站主办单位：${claims.owner}`, claims.icp, claims.psb].filter(Boolean);
+  return { url, marks, claimText: printed.map((line) => `${line}\n`).join(''), siteCode: claims.siteCode };
 }
 
 export function certificate(overrides: Partial<Certificate> = {}): Certificate {

@@ -210,7 +210,7 @@ describe('tab checker', () => {
     expect(states.get(1)).toMatchObject({ status: 'done', result: { verdict: { state: 'none' } } });
   });
 
-  describe('the owners, read here from the text the content script sent', () => {
+  describe('the claims, read here from the text the content script sent', () => {
     const FOOTER = '关于我们 | 网站地图\n主办单位：北京市人民政府办公厅 承办：北京市大数据中心\n京ICP备05060933号\n';
 
     it('fills owner and owners before checking, and keeps the text out of what is checked and saved', async () => {

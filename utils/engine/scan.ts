@@ -57,14 +57,15 @@ export interface PageScan {
 }
 
 /**
- * A scan before its owners are read: what the content script sends. The owner reader and its word
+ * A scan before its claims are read: what the content script sends. The owner reader and its word
  * tables stay out of the script that runs on every page; `completeScan` (detect/complete.ts) reads
- * the owners from `claimText` where the scan is verified. Never stored: only the PageScan it completes to.
+ * the claims from `claimText` where the scan is verified. Never stored: only the PageScan it completes to.
  */
 export interface ScanDraft {
   url: string;
   marks: Mark[];
-  claims: Omit<PageClaims, 'owner' | 'owners'>;
-  /** The end of the page's text, where footers print the owner ('' when claims were not read); bounded by CLAIM_CHARS. */
+  /** The end of the page's text, where footers print the claims ('' when they were not read); at most CLAIM_CHARS. */
   claimText: string;
+  /** 网站标识码 given by the page's scripts (the 找错 badge's sitecode): the claim when the text prints none. */
+  siteCode: string | null;
 }

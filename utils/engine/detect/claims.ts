@@ -1,10 +1,8 @@
 /**
- * What a page prints about itself — 网站标识码, ICP and 公网安备 numbers, and the text its owner
- * (主办单位 …) is read from — taken from the text at the end of the page. Pure: reads only the
- * Document it is given. The owner itself is read by complete.ts, outside the content script.
+ * The text a page's claims about itself — its owner (主办单位 …), 网站标识码, ICP and 公网安备
+ * numbers — are read from: the text at the end of the page. Pure: reads only the Document it is
+ * given. The claims themselves are read by complete.ts, outside the content script.
  */
-
-import type { PageClaims } from '../scan';
 
 /** Footers are at the bottom: read this much text backwards from the end of the body. */
 export const CLAIM_CHARS = 6_000;
@@ -64,24 +62,6 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** The record numbers the page prints, and the text its owner is read from (the end of the page). */
-export function readClaimDraft(doc: Document): { claims: Omit<PageClaims, 'owner' | 'owners'>; text: string } {
-  const text = footerText(doc);
-  // The last one printed, as for the owner: an article above the footer may quote others.
-  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1) ?? null;
-  const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
-  const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
-  const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
-  return {
-    claims: {
-      siteCode,
-      icp: icp ? `${icp[1]}ICP${icp[2]}${icp[3]}号${icp[4] ? `-${icp[4]}` : ''}` : null,
-      psb: psb ? `${psb[1]}公网安备${psb[2]}号` : null,
-    },
-    text,
-  };
-}
-
 /** A footer that prints all of these is complete: text further up cannot outrank it. */
 const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
 
@@ -91,7 +71,7 @@ const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
  * by the footer, not by the page, and stops at the first line above which the footer has shown
  * every label it is read for; script and style text is skipped.
  */
-function footerText(doc: Document): string {
+export function footerText(doc: Document): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return '';
   const parts: string[] = [];

@@ -1,20 +1,19 @@
 /** Finds the CONAC marks a page carries and what the page claims about itself. */
 import type { PageClaims, PageScan } from '../scan';
-import { readClaimDraft } from './claims';
-import { completeScan, ownerClaims } from './complete';
+import { footerText } from './claims';
+import { claimsOf, completeScan } from './complete';
 import { type DetectOptions, draftScan } from './marks';
 
 export { CLAIM_CHARS } from './claims';
 export { completeScan } from './complete';
 export { type DetectOptions, draftScan, MAX_MARKS } from './marks';
 
-/** The page's scan with its owners read: for the fronts that verify where they read (command line, batch). */
+/** The page's scan with its claims read: for the fronts that verify where they read (command line, batch). */
 export function detectMarks(doc: Document, pageUrl: string, options: DetectOptions = {}): PageScan {
   return completeScan(draftScan(doc, pageUrl, options));
 }
 
-/** What the page prints about itself, its owners read. */
+/** What the page prints about itself, read from the text at its end. */
 export function readClaims(doc: Document): PageClaims {
-  const { claims, text } = readClaimDraft(doc);
-  return { ...ownerClaims(text), ...claims };
+  return claimsOf(footerText(doc), null);
 }

@@ -11,7 +11,7 @@
  */
 import { GOVERNMENT_SUFFIXES } from '../domain';
 import type { Mark, ScanDraft } from '../scan';
-import { readClaimDraft } from './claims';
+import { footerText } from './claims';
 import { parse, type Scan } from './context';
 import { scanElements } from './dom-marks';
 import { settle } from './settle';
@@ -49,7 +49,6 @@ export function draftScan(doc: Document, pageUrl: string, options: DetectOptions
     readScripts: () => inlineScriptText(doc),
   };
   let marks: Mark[] = [];
-  let claims: ScanDraft['claims'] = { siteCode: null, icp: null, psb: null };
   let claimText = '';
   // Each stage guards itself, so that a DOM quirk in one still leaves the others' findings.
   const stage = (run: () => void) => {
@@ -64,11 +63,9 @@ export function draftScan(doc: Document, pageUrl: string, options: DetectOptions
   stage(() => doc.documentElement && scanComments(doc.documentElement, scan));
   stage(() => (marks = settle(scan)));
   stage(() => {
-    if (options.claims !== 'relevant' || marks.length > 0 || onGovernmentDomain(pageUrl))
-      ({ claims, text: claimText } = readClaimDraft(doc));
+    if (options.claims !== 'relevant' || marks.length > 0 || onGovernmentDomain(pageUrl)) claimText = footerText(doc);
   });
-  claims.siteCode ??= scan.siteCode;
-  return { url: pageUrl, marks, claims, claimText };
+  return { url: pageUrl, marks, claimText, siteCode: scan.siteCode };
 }
 
 /** isGovernmentDomain for an address the browser gave: its host is already lower-case ASCII (punycode). */
