@@ -242,6 +242,15 @@ describe('tab checker', () => {
       expect(vi.mocked(silent.deps.check).mock.calls[0][0].claims).toMatchObject({ owner: null, owners: [] });
     });
 
+    it('checks once when only text that says nothing new changed (a clock in the footer)', async () => {
+      const { checker, deps } = setup();
+      await checker.scanned(1, { ...draft(), claimText: `10:41:07\n${FOOTER}` });
+      await checker.scanned(1, { ...draft(), claimText: `10:41:08\n${FOOTER}` });
+      expect(deps.check).toHaveBeenCalledTimes(1);
+      await checker.scanned(1, { ...draft(), claimText: FOOTER.replace('办公厅', '') });
+      expect(deps.check).toHaveBeenCalledTimes(2);
+    });
+
     it('reads no more than the last 6,000 characters, however much a page sends', async () => {
       const filler = '新闻'.repeat(500_000);
       const { checker, deps } = setup();
