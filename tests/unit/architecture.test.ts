@@ -89,7 +89,7 @@ describe('architecture', () => {
     expect(bundledModules('utils/engine/detect/index.ts')).toContain('utils/engine/detect/owner-words.ts');
   });
 
-  it('content scripts use only what the lean context of modules/content-script-context offers (ctx.onInvalidated, ctx.isInvalid)', () => {
+  it('content scripts use only what the lean context of modules/content-script-runtime offers (ctx.onInvalidated, ctx.isInvalid)', () => {
     const scripts = sources('entrypoints').filter((f) => /(?:^|[/.])content\.tsx?$/.test(f));
     expect(scripts).toEqual(expect.arrayContaining(['entrypoints/content.ts', 'entrypoints/companion.content.ts']));
     const used = scripts.flatMap((f) =>

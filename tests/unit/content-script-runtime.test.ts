@@ -1,9 +1,8 @@
-/** The lean content-script context (modules/content-script-context): invalidated exactly when WXT's would be, in GovMark's use. */
-
+/** The lean content-script context (modules/content-script-runtime/context.ts): invalidated exactly when WXT's would be, in GovMark's use. */
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext as WxtContext } from 'wxt/utils/content-script-context';
-import { ContentScriptContext } from '../../modules/content-script-context/context';
+import { ContentScriptContext } from '../../modules/content-script-runtime/context';
 
 describe('the content scripts’ context', () => {
   it('is invalidated when a newer copy of the same script starts, and only then', () => {

@@ -1,8 +1,8 @@
 /**
  * WXT's ContentScriptContext cut to what GovMark's content scripts use (see ./index.ts):
  * `onInvalidated`, whose callbacks run when a newer copy of the same content script starts in the
- * page (the extension was updated or reloaded), and `isInvalid`. It speaks WXT's own start event, so an old and a
- * new copy stop each other as before, whichever context each was built with.
+ * page (the extension was updated or reloaded), and `isInvalid`. It speaks WXT's own start event,
+ * so an old and a new copy stop each other as before, whichever context each was built with.
  */
 import { browser } from 'wxt/browser';
 
