@@ -1,6 +1,6 @@
 /**
  * A site's homepage, read for its marks as static HTML (no script on it runs). Also runs in the
- * content script, so it drafts the scan only: the homepage judge reads the owners.
+ * content script, so it drafts the scan only: the homepage judge reads the claims.
  */
 import { draftScan } from './detect/marks';
 import { fetchText } from './fetch-text';

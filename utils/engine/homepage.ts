@@ -13,7 +13,7 @@ import { primaryCertificate } from './verify';
 
 /**
  * The homepage as static HTML (nothing on it run), or why there is none. A draft, as the content
- * script and the homepage fetch give it: the judge reads its owners.
+ * script and the homepage fetch give it: the judge reads its claims.
  */
 export type HomepageScan = { status: 'ok'; scan: ScanDraft } | { status: 'unavailable'; detail: string };
 

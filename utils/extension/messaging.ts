@@ -8,7 +8,7 @@ import type { PageAlert } from './page-alert';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
-  /** content → background: what the page shows, whenever it changes (owners read by the background). */
+  /** content → background: what the page shows, whenever it changes (claims read by the background). */
   pageScanned(scan: ScanDraft): void;
   /** popup → background: the check of a tab, starting one if there is none yet. */
   getTabState(tabId: number): TabState;

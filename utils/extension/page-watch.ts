@@ -15,8 +15,8 @@ export interface WatchOptions {
 }
 
 /**
- * The content script's scan: claims are read only where a verdict can use them (a mark, a
- * government domain); the service worker reads the owners from the draft's claim text.
+ * The content script's scan: the claim text is taken only where a verdict can use it (a mark, a
+ * government domain); the service worker reads the claims from it.
  */
 export function scanPage(doc: Document): ScanDraft {
   return draftScan(doc, doc.location.href, { live: true, claims: 'relevant' });

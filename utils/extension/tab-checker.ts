@@ -1,7 +1,7 @@
 /**
  * The background's job per tab: check what the content script reports, remember it, paint it,
  * and drop any check that finishes after the tab has moved on. The content script sends drafts:
- * the owners are read here, before anything is checked, compared or stored.
+ * the claims (owners, record numbers) are read here, before anything is checked, compared or stored.
  */
 import type { CheckResult } from '../engine/check-page';
 import { completeScan } from '../engine/detect/complete';

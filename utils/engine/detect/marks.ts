@@ -6,7 +6,7 @@
  * renders page content, never throws. The jobs live in files of their own: dom-marks (elements),
  * text-marks (script and comment text), settle (pairing and de-duplication), claims (what the
  * page says about itself); the rules they apply are tables beside them (image-names, handlers,
- * comment-syntaxes, image-sources). The scan is a draft: its owners are read by completeScan
+ * comment-syntaxes, image-sources). The scan is a draft: its claims are read by completeScan
  * (complete.ts), which the content script does not ship.
  */
 import { GOVERNMENT_SUFFIXES } from '../domain';
