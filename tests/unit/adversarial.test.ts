@@ -15,7 +15,7 @@ import { HUGE_BYTES, type StandIn, startStandIn } from '../../scripts/stand-in/s
 import { parseCertificate } from '../../utils/engine/certificate';
 import { type CheckResult, checkPage } from '../../utils/engine/check-page';
 import { type ConacClient, createConacClient } from '../../utils/engine/conac-client';
-import { detectMarks, MAX_MARKS } from '../../utils/engine/detect';
+import { detectMarks, draftScan, MAX_MARKS } from '../../utils/engine/detect';
 import type { PageScan } from '../../utils/engine/scan';
 import type { Reason, VerdictState } from '../../utils/engine/verdict';
 import { DEFAULT_SETTINGS } from '../../utils/extension/settings';
@@ -525,11 +525,12 @@ describe('navigation while a verification is in flight', () => {
       requestScan: async () => null,
       tabUrl: async () => undefined,
     });
-    const slowPage = scanOf(page(link(CERT(slow.id)), slow.holder), `https://${slow.domains[0]}/`, parse, false);
+    // As the content script sends them: drafts, their owners read by the tab checker.
+    const slowPage = draftScan(parse(page(link(CERT(slow.id)), slow.holder)), `https://${slow.domains[0]}/`);
     const first = checker.scanned(7, slowPage);
     await new Promise((r) => setTimeout(r, 100));
     await checker.navigated(7, 'https://www.beijing-gov.com.cn/');
-    const copycat = scanOf(page(link(CERT(beijing.id))), 'https://www.beijing-gov.com.cn/', parse, false);
+    const copycat = draftScan(parse(page(link(CERT(beijing.id)))), 'https://www.beijing-gov.com.cn/');
     const second = await checker.scanned(7, copycat);
     expect(second.status === 'done' && second.result.verdict.state).toBe('danger');
     const stale = await first;

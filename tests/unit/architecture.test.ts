@@ -36,6 +36,27 @@ function violations(dir: string, rule: (file: string, specifier: string) => stri
   );
 }
 
+/** Modules whose code a bundle of `entry` holds: value imports and re-exports followed (`import type` ships nothing). */
+function bundledModules(entry: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    const statements = source.matchAll(
+      /^(?:import|export)\s+(?!type\s)[^;]*?\bfrom\s*(['"])([^'"]+)\1|^import\s*(['"])([^'"]+)\3/gm,
+    );
+    for (const m of statements) {
+      const target = targetOf(file, m[2] ?? m[4]!);
+      const resolved =
+        target && [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((f) => sources(dirname(f)).includes(f));
+      if (resolved) visit(resolved);
+    }
+  };
+  visit(entry);
+  return found;
+}
+
 const engineRule = (file: string, specifier: string) => {
   if (BROWSER_OR_UI.test(specifier)) return 'a browser or UI module in the pure engine';
   const target = targetOf(file, specifier);
@@ -56,6 +77,26 @@ describe('architecture', () => {
       .map((file) => [file, readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1] as const)
       .filter(([, lines]) => lines > MAX_LINES);
     expect(long).toEqual([]);
+  });
+
+  it('the content script, which runs on every page, does not ship the owner reader (the service worker reads owners)', () => {
+    const content = bundledModules('entrypoints/content.ts');
+    expect(content).toContain('utils/engine/detect/marks.ts');
+    expect(content).toContain('utils/engine/detect/claims.ts');
+    for (const reader of ['owner.ts', 'owner-words.ts', 'complete.ts'])
+      expect(content).not.toContain(`utils/engine/detect/${reader}`);
+    // The walk follows re-exports: the detector's front door does lead to the owner reader.
+    expect(bundledModules('utils/engine/detect/index.ts')).toContain('utils/engine/detect/owner-words.ts');
+  });
+
+  it('content scripts use only what the lean context of modules/content-script-runtime offers (ctx.onInvalidated, ctx.isInvalid)', () => {
+    const scripts = sources('entrypoints').filter((f) => /(?:^|[/.])content\.tsx?$/.test(f));
+    expect(scripts).toEqual(expect.arrayContaining(['entrypoints/content.ts', 'entrypoints/companion.content.ts']));
+    const used = scripts.flatMap((f) =>
+      [...readFileSync(join(ROOT, f), 'utf8').matchAll(/\bctx\s*\.\s*(\w+)/g)].map((m) => m[1]),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    expect(new Set(used)).toEqual(new Set(['onInvalidated', 'isInvalid']));
   });
 
   it('components import nothing from entrypoints/', () => {

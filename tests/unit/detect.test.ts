@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectMarks, MAX_MARKS, readClaims } from '../../utils/engine/detect';
+import { detectMarks, draftScan, MAX_MARKS, readClaims } from '../../utils/engine/detect';
 import type { Mark } from '../../utils/engine/scan';
 
 const ID1 = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
@@ -421,6 +421,17 @@ describe.each(parsers)('detectMarks with %s', (_name, parse) => {
     it('reads the footer of a long page', () => {
       const body = `<div>${'<p>正文段落，内容很长。</p>'.repeat(5000)}</div><div class="footer"><p>主办单位：某市人民政府</p></div>`;
       expect(readClaims(parse(page(body))).owner).toBe('某市人民政府');
+    });
+
+    it('drafts the scan the content script sends: the end of the text, at most 6,000 characters, nothing read from it yet', () => {
+      const body = `<div>${'<p>正文段落，内容很长。</p>'.repeat(5000)}</div><div class="footer"><p>主办单位：某市人民政府</p></div>`;
+      const draft = draftScan(parse(page(body)), PAGE);
+      expect(draft.claimText).toHaveLength(6000);
+      expect(draft.claimText).toMatch(/\n主办单位：某市人民政府\s*$/);
+      expect(Object.keys(draft).sort()).toEqual(['claimText', 'marks', 'siteCode', 'url']);
+      // A page without a mark off government domains is not read at all (the content script's option).
+      const shop = draftScan(parse(page(body)), 'https://www.example-shop.com/', { live: true, claims: 'relevant' });
+      expect(shop.claimText).toBe('');
     });
   });
 });

@@ -1,6 +1,6 @@
 /** Builders for hand-made scans, certificates and lookups, shared by the unit tests. */
 import type { Certificate } from '../../utils/engine/certificate';
-import type { Mark, PageScan } from '../../utils/engine/scan';
+import type { Mark, PageScan, ScanDraft } from '../../utils/engine/scan';
 import type { Lookups } from '../../utils/engine/verify';
 
 export const BEIJING_ID = '7A1C1D4C0D1E4F0B8E2F3A4B5C6D7E8F';
@@ -30,6 +30,13 @@ export function scan(overrides: Partial<PageScan> & { owner?: string | null } = 
     claims: { owner, siteCode: '1100000088', icp: '京ICP备05060933号', psb: null },
     ...rest,
   };
+}
+
+/** What the content script sends for the page `scan(overrides)` describes: its footer as printed, its claims not yet read. */
+export function draft(overrides: Partial<PageScan> & { owner?: string | null } = {}): ScanDraft {
+  const { url, marks, claims } = scan(overrides);
+  const printed = [claims.owner && `网站主办单位：${claims.owner}`, claims.icp, claims.psb].filter(Boolean);
+  return { url, marks, claimText: printed.map((line) => `${line}\n`).join(''), siteCode: claims.siteCode };
 }
 
 export function certificate(overrides: Partial<Certificate> = {}): Certificate {

@@ -13,7 +13,7 @@ import {
 import { homepageScanOf, scanHomepage } from '../../utils/engine/homepage-scan';
 import type { PageScan } from '../../utils/engine/scan';
 import { primaryCertificate, verify } from '../../utils/engine/verify';
-import { certificate, found, scan } from './helpers';
+import { certificate, draft, found, scan } from './helpers';
 
 const INNER = 'https://www.beijing.gov.cn/zhengce/1.html';
 const inner = (url = INNER): PageScan => scan({ url, marks: [] });
@@ -102,7 +102,7 @@ describe('the homepage judge', () => {
     const store = memoryStore();
     let now = 0;
     const judge = createHomepageJudge(ttlCache<StoredHomepage>(store, () => now));
-    const fetchHomepage = vi.fn(async (): Promise<HomepageScan> => ({ status: 'ok', scan: scan() }));
+    const fetchHomepage = vi.fn(async (): Promise<HomepageScan> => ({ status: 'ok', scan: draft() }));
     const page = result(inner(), found());
     const [a, b] = await Promise.all([judge.judge(page, options(fetchHomepage)), judge.judge(page, options(fetchHomepage))]);
     expect([a.verdict.state, b.verdict.state]).toEqual(['verified', 'verified']);
@@ -115,13 +115,34 @@ describe('the homepage judge', () => {
     expect(fetchHomepage).toHaveBeenCalledTimes(2);
   });
 
+  it("reads the owners of the homepage's draft (sent by the content script) before checking it", async () => {
+    const check = vi.fn(async (page: PageScan) => result(page));
+    const homepage = { ...draft({ owner: null }), claimText: '网站地图\n主办：北京市人民政府 京ICP备05060933号\n' };
+    await createHomepageJudge().judge(result(inner(), found()), {
+      remembered: false,
+      scanHomepage: async () => ({ status: 'ok', scan: homepage }),
+      check,
+    });
+    expect(check.mock.calls[0][0]).toEqual({
+      url: 'https://www.beijing.gov.cn/',
+      marks: homepage.marks,
+      claims: {
+        owner: '北京市人民政府',
+        owners: ['北京市人民政府'],
+        siteCode: '1100000088',
+        icp: '京ICP备05060933号',
+        psb: null,
+      },
+    });
+  });
+
   it('reads an entry of another version as no entry', async () => {
     const store = memoryStore();
     await store.set('homepage:https://www.beijing.gov.cn/', { value: { version: 0, result: null }, expiresAt: Infinity });
     const judge = createHomepageJudge(ttlCache<StoredHomepage>(store));
     const judged = await judge.judge(
       result(inner(), found()),
-      options(async () => ({ status: 'ok', scan: scan() })),
+      options(async () => ({ status: 'ok', scan: draft() })),
     );
     expect(judged.verdict.state).toBe('verified');
   });

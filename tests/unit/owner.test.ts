@@ -61,8 +61,8 @@ describe('owner reading: the word tables, one row per entry', () => {
   });
   const ownerLabel = new Set(OWNER_LABELS.map((l) => l.label));
   // 主办, Copyright and © end a value too, but start a reading of their own (rows above).
-  const stops = NOT_OWNER_LABELS.filter((l) => !ownerLabel.has(l.label));
-  it.each(stops.map((l) => [l.label] as const))('not-owner label %s ends a value', (label) => {
+  const stops = NOT_OWNER_LABELS.filter((l) => !ownerLabel.has(l));
+  it.each(stops.map((l) => [l] as const))('not-owner label %s ends a value', (label) => {
     if (/^[A-Za-z]/.test(label)) {
       expect(ownersOf(`Sponsored by: Xiamen Municipal Government ${label}: Xiamen Data Center`)).toEqual([
         'Xiamen Municipal Government',
@@ -73,22 +73,22 @@ describe('owner reading: the word tables, one row per entry', () => {
     expect(ownersOf(`主办单位：某市人民政府${label}：某某中心`)).toEqual(['某市人民政府']);
     expect(ownersOf(`主办单位：${label}：某某中心`)).toEqual([]);
   });
-  it.each(PROHIBITION_WORDS.map((w) => [w.word] as const))('prohibition word %s', (word) => {
+  it.each(PROHIBITION_WORDS.map((w) => [w] as const))('prohibition word %s', (word) => {
     expect(isUnitName(`某市${word}局`)).toBe(false);
   });
-  it.each(PLACEHOLDERS.map((p) => [p.seen, p.pattern] as const))('placeholder (%s)', (_seen, pattern) => {
+  it.each(PLACEHOLDERS.map((p) => [String(p), p] as const))('placeholder %s', (_name, pattern) => {
     const sample = { '/^(?:本|我)(?:网|站|网站|单位)/': '本站管理办', '/[xX×＊*]{3,}/': '某XXX局', '/[{}]/': '{dede}局' }[
       String(pattern)
     ];
     expect(isUnitName(sample ?? '')).toBe(false);
   });
-  it.each(SITE_NAME_ENDINGS.map((s) => [s.ending] as const))('site-name ending %s', (ending) => {
+  it.each(SITE_NAME_ENDINGS.map((s) => [s] as const))('site-name ending %s', (ending) => {
     expect(isUnitName(`某市人民政府${ending}`)).toBe(false);
   });
-  it.each(UNIT_ENDINGS.map((u) => [u.ending] as const))('unit ending %s', (ending) => {
+  it.each(UNIT_ENDINGS.map((u) => [u] as const))('unit ending %s', (ending) => {
     expect(isUnitName(`某某市第一${ending}`)).toBe(true);
   });
-  it.each(ENGLISH_UNIT_WORDS.map((w) => [w.word] as const))('English unit word %s', (word) => {
+  it.each(ENGLISH_UNIT_WORDS.map((w) => [w] as const))('English unit word %s', (word) => {
     expect(ownersOf(`Copyright © 2024 Zhejiang ${word}. All rights reserved.`)).toEqual([`Zhejiang ${word}`]);
     expect(ownersOf('Copyright © 2024 Zhejiang Province. All rights reserved.')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageScan } from '../../utils/engine/scan';
+import type { ScanDraft } from '../../utils/engine/scan';
 import { watchPage } from '../../utils/extension/page-watch';
 
 const MARK =
@@ -13,7 +13,7 @@ describe('watching a live page', () => {
   afterEach(() => vi.useRealTimers());
 
   it('reports once at once, and again only when what it finds changes', async () => {
-    const reports: PageScan[] = [];
+    const reports: ScanDraft[] = [];
     const stop = watchPage(document, (scan) => reports.push(scan), { settleMs: 50 });
     expect(reports).toHaveLength(1);
     expect(reports[0].marks).toEqual([]);
@@ -31,7 +31,7 @@ describe('watching a live page', () => {
 
   it('notices a mark swapped for a spoof after it was reported', async () => {
     document.getElementById('footer')!.insertAdjacentHTML('beforeend', MARK);
-    const reports: PageScan[] = [];
+    const reports: ScanDraft[] = [];
     watchPage(document, (scan) => reports.push(scan), { settleMs: 50 });
     document
       .querySelector('footer a')!
@@ -41,7 +41,7 @@ describe('watching a live page', () => {
   });
 
   it('stops by itself, so an ordinary page costs nothing after a while', async () => {
-    const reports: PageScan[] = [];
+    const reports: ScanDraft[] = [];
     watchPage(document, (scan) => reports.push(scan), { settleMs: 50, watchMs: 1000 });
     await vi.advanceTimersByTimeAsync(1500);
     document.getElementById('footer')!.insertAdjacentHTML('beforeend', MARK);
@@ -50,7 +50,7 @@ describe('watching a live page', () => {
   });
 
   it('batches a burst of changes into one scan', async () => {
-    const reports: PageScan[] = [];
+    const reports: ScanDraft[] = [];
     watchPage(document, (scan) => reports.push(scan), { settleMs: 50 });
     for (let i = 0; i < 100; i++) document.body.append(document.createElement('div'));
     document.getElementById('footer')!.insertAdjacentHTML('beforeend', MARK);

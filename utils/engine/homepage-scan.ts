@@ -1,5 +1,8 @@
-/** A site's homepage, read for its marks as static HTML (no script on it runs). */
-import { detectMarks } from './detect';
+/**
+ * A site's homepage, read for its marks as static HTML (no script on it runs). Also runs in the
+ * content script, so it drafts the scan only: the homepage judge reads the claims.
+ */
+import { draftScan } from './detect/marks';
 import { fetchText } from './fetch-text';
 import type { HomepageScan } from './homepage';
 
@@ -20,7 +23,7 @@ export function homepageScanOf(requested: string, page: FetchedHomepage, parseHt
   const landed = new URL(page.url).host;
   if (landed !== new URL(requested).host) return { status: 'unavailable', detail: `redirect: ${landed}` };
   if (!PAGE_TYPES.test(page.contentType)) return { status: 'unavailable', detail: `answered with ${page.contentType}` };
-  return { status: 'ok', scan: detectMarks(parseHtml(page.text), page.url, { live: false }) };
+  return { status: 'ok', scan: draftScan(parseHtml(page.text), page.url, { live: false }) };
 }
 
 export interface HomepageScanDeps {

@@ -5,13 +5,17 @@
  */
 import type { Cache } from './cache';
 import type { CheckResult } from './check-page';
+import { completeScan } from './detect/complete';
 import { isGovernmentDomain } from './domain';
-import type { PageScan } from './scan';
+import type { PageScan, ScanDraft } from './scan';
 import { type Reason, type Severity, stateOf } from './verdict';
 import { primaryCertificate } from './verify';
 
-/** The homepage as static HTML (nothing on it run), or why there is none. */
-export type HomepageScan = { status: 'ok'; scan: PageScan } | { status: 'unavailable'; detail: string };
+/**
+ * The homepage as static HTML (nothing on it run), or why there is none. A draft, as the content
+ * script and the homepage fetch give it: the judge reads its claims.
+ */
+export type HomepageScan = { status: 'ok'; scan: ScanDraft } | { status: 'unavailable'; detail: string };
 
 /**
  * The homepage whose verdict a page takes, or null. Only a page without any mark, on a government
@@ -100,7 +104,7 @@ export function createHomepageJudge(cache?: Cache<StoredHomepage>) {
       .scanHomepage(url)
       .catch((error: unknown): HomepageScan => ({ status: 'unavailable', detail: String(error) }));
     if (homepage?.status !== 'ok') return null;
-    const result = await options.check(homepage.scan);
+    const result = await options.check(completeScan(homepage.scan));
     // A homepage the registry could not be asked about is asked again next time, as certificates are.
     if (result.verdict.state !== 'unknown') {
       await cache?.set(homepageCacheKey(url), { version: 1, result }, HOMEPAGE_TTL).catch(() => undefined);

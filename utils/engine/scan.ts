@@ -55,3 +55,17 @@ export interface PageScan {
   marks: Mark[];
   claims: PageClaims;
 }
+
+/**
+ * A scan before its claims are read: what the content script sends. The owner reader and its word
+ * tables stay out of the script that runs on every page; `completeScan` (detect/complete.ts) reads
+ * the claims from `claimText` where the scan is verified. Never stored: only the PageScan it completes to.
+ */
+export interface ScanDraft {
+  url: string;
+  marks: Mark[];
+  /** The end of the page's text, where footers print the claims ('' when they were not read); at most CLAIM_CHARS. */
+  claimText: string;
+  /** 网站标识码 given by the page's scripts (the 找错 badge's sitecode): the claim when the text prints none. */
+  siteCode: string | null;
+}

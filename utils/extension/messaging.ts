@@ -1,21 +1,21 @@
 /** The one message contract between content script, background and extension pages. */
 import { type Browser, browser } from 'wxt/browser';
 import type { HomepageScan } from '../engine/homepage';
-import type { PageScan } from '../engine/scan';
+import type { ScanDraft } from '../engine/scan';
 import type { CompanionView } from './companion-view';
 import type { MarkTarget } from './locate-mark';
 import type { PageAlert } from './page-alert';
 import type { TabState } from './tab-state';
 
 export interface ProtocolMap {
-  /** content → background: what the page shows, whenever it changes. */
-  pageScanned(scan: PageScan): void;
+  /** content → background: what the page shows, whenever it changes (claims read by the background). */
+  pageScanned(scan: ScanDraft): void;
   /** popup → background: the check of a tab, starting one if there is none yet. */
   getTabState(tabId: number): TabState;
   /** popup → background: check the tab again, asking the registry afresh. */
   recheck(tabId: number): TabState;
   /** background → content: scan the page as it is now. */
-  scanNow(): PageScan;
+  scanNow(): ScanDraft;
   /** background → content: the page's own homepage (`/` of its origin), fetched same-origin and scanned as static HTML. */
   scanHomepage(): HomepageScan;
   /** companion → background: a certificate page's rendered HTML; the answer is what the companion shows (null: nothing). */

@@ -3,8 +3,9 @@
  * when what it finds changes. Marks rendered late (single-page apps, lazy footers) are caught;
  * an ordinary page costs one scan and an idle observer that stops by itself.
  */
-import { detectMarks } from '../engine/detect';
-import type { PageScan } from '../engine/scan';
+// The draft only: the owner reader (detect/complete.ts) stays out of the content script (tests/unit/architecture.test.ts).
+import { draftScan } from '../engine/detect/marks';
+import type { ScanDraft } from '../engine/scan';
 
 export interface WatchOptions {
   /** Wait for the page to be quiet this long after a change before scanning again. */
@@ -13,12 +14,15 @@ export interface WatchOptions {
   watchMs?: number;
 }
 
-/** The content script's scan: claims are read only where a verdict can use them (a mark, a government domain). */
-export function scanPage(doc: Document): PageScan {
-  return detectMarks(doc, doc.location.href, { live: true, claims: 'relevant' });
+/**
+ * The content script's scan: the claim text is taken only where a verdict can use it (a mark, a
+ * government domain); the service worker reads the claims from it.
+ */
+export function scanPage(doc: Document): ScanDraft {
+  return draftScan(doc, doc.location.href, { live: true, claims: 'relevant' });
 }
 
-export function watchPage(doc: Document, report: (scan: PageScan) => void, options: WatchOptions = {}): () => void {
+export function watchPage(doc: Document, report: (scan: ScanDraft) => void, options: WatchOptions = {}): () => void {
   const { settleMs = 400, watchMs = 30_000 } = options;
   const view = doc.defaultView!;
   let last = '';

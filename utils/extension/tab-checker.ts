@@ -1,9 +1,11 @@
 /**
  * The background's job per tab: check what the content script reports, remember it, paint it,
- * and drop any check that finishes after the tab has moved on.
+ * and drop any check that finishes after the tab has moved on. The content script sends drafts:
+ * the claims (owners, record numbers) are read here, before anything is checked, compared or stored.
  */
 import type { CheckResult } from '../engine/check-page';
-import type { PageScan } from '../engine/scan';
+import { completeScan } from '../engine/detect/complete';
+import type { PageScan, ScanDraft } from '../engine/scan';
 import { isSiteDisabled, type Settings } from './settings';
 import { isInternalPage, type TabState } from './tab-state';
 
@@ -16,7 +18,7 @@ export interface TabCheckerDeps {
   /** Tells the page itself (the alert on a dangerous page); after paint, for every state shown. */
   tellPage?(tabId: number, state: TabState, settings: Settings): Promise<void>;
   /** Asks the tab's content script for a fresh scan; null when there is none to ask. */
-  requestScan(tabId: number): Promise<PageScan | null>;
+  requestScan(tabId: number): Promise<ScanDraft | null>;
   tabUrl(tabId: number): Promise<string | undefined>;
   /**
    * Applies certificate memory to a finished, still current check: remembers its certificate and
@@ -55,7 +57,8 @@ export function createTabChecker(deps: TabCheckerDeps) {
     return shown;
   }
 
-  async function scanned(tabId: number, scan: PageScan, fresh = false): Promise<TabState> {
+  async function scanned(tabId: number, draft: ScanDraft, fresh = false): Promise<TabState> {
+    const scan = completeScan(draft);
     const key = JSON.stringify(scan);
     const previous = await deps.loadState(tabId);
     // The content script re-reports on every change of the page; an unchanged report needs no new check.

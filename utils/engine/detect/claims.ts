@@ -1,13 +1,11 @@
 /**
- * What a page prints about itself — its owner (主办单位 …), 网站标识码, ICP and 公网安备 numbers —
- * read from the text at the end of the page. Pure: reads only the Document it is given.
+ * The text a page's claims about itself — its owner (主办单位 …), 网站标识码, ICP and 公网安备
+ * numbers — are read from: the text at the end of the page. Pure: reads only the Document it is
+ * given. The claims themselves are read by complete.ts, outside the content script.
  */
 
-import type { PageClaims } from '../scan';
-import { ownersOf } from './owner';
-
 /** Footers are at the bottom: read this much text backwards from the end of the body. */
-const CLAIM_CHARS = 6_000;
+export const CLAIM_CHARS = 6_000;
 const CLAIM_NODES = 2_500;
 const SKIPPED = new Set([
   'script',
@@ -64,24 +62,6 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** What the page prints about itself, read from the text at the end of the page. */
-export function readClaims(doc: Document): PageClaims {
-  const text = footerText(doc);
-  // The last one printed, as for the owner: an article above the footer may quote others.
-  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1) ?? null;
-  const siteCode = last(/网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/g)?.[1] ?? null;
-  const icp = last(/([\u4e00-\u9fff])\s*ICP\s*([备证])\s*[：:]?\s*(\d+)\s*号(?:\s*-\s*(\d+))?/gi);
-  const psb = last(/([\u4e00-\u9fff])\s*公网安备\s*[：:]?\s*(\d+)\s*号?/g);
-  const owners = ownersOf(text);
-  return {
-    owner: owners.length ? owners.join('、') : null,
-    owners,
-    siteCode,
-    icp: icp ? `${icp[1]}ICP${icp[2]}${icp[3]}号${icp[4] ? `-${icp[4]}` : ''}` : null,
-    psb: psb ? `${psb[1]}公网安备${psb[2]}号` : null,
-  };
-}
-
 /** A footer that prints all of these is complete: text further up cannot outrank it. */
 const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
 
@@ -91,15 +71,18 @@ const FOOTER_LABELS = [/主办/, /标识码/, /ICP/i, /公网安备/];
  * by the footer, not by the page, and stops at the first line above which the footer has shown
  * every label it is read for; script and style text is skipped.
  */
-function footerText(doc: Document): string {
+export function footerText(doc: Document): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return '';
   const parts: string[] = [];
   let chars = 0;
   let lineStart = 0;
   const unseen = new Set(FOOTER_LABELS);
+  // Never past CLAIM_CHARS, not even by a line break: the text is sent to the service worker, which reads no more.
   const push = (s: string) => {
-    parts.push(chars + s.length > CLAIM_CHARS ? s.slice(-(CLAIM_CHARS - chars)) : s);
+    const room = CLAIM_CHARS - chars;
+    if (room <= 0) return;
+    parts.push(s.length > room ? s.slice(-room) : s);
     chars += s.length;
   };
   // A line is whole once the walk passes its start; only then can its labels be counted.

@@ -6,11 +6,12 @@
  * renders page content, never throws. The jobs live in files of their own: dom-marks (elements),
  * text-marks (script and comment text), settle (pairing and de-duplication), claims (what the
  * page says about itself); the rules they apply are tables beside them (image-names, handlers,
- * comment-syntaxes, image-sources).
+ * comment-syntaxes, image-sources). The scan is a draft: its claims are read by completeScan
+ * (complete.ts), which the content script does not ship.
  */
 import { GOVERNMENT_SUFFIXES } from '../domain';
-import type { Mark, PageClaims, PageScan } from '../scan';
-import { readClaims } from './claims';
+import type { Mark, ScanDraft } from '../scan';
+import { footerText } from './claims';
 import { parse, type Scan } from './context';
 import { scanElements } from './dom-marks';
 import { settle } from './settle';
@@ -30,7 +31,7 @@ export interface DetectOptions {
   claims?: 'always' | 'relevant';
 }
 
-export function detectMarks(doc: Document, pageUrl: string, options: DetectOptions = {}): PageScan {
+export function draftScan(doc: Document, pageUrl: string, options: DetectOptions = {}): ScanDraft {
   const scan: Scan = {
     base: parse(pageUrl)?.href,
     live: options.live ?? false,
@@ -48,7 +49,7 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
     readScripts: () => inlineScriptText(doc),
   };
   let marks: Mark[] = [];
-  let claims: PageClaims = { owner: null, owners: [], siteCode: null, icp: null, psb: null };
+  let claimText = '';
   // Each stage guards itself, so that a DOM quirk in one still leaves the others' findings.
   const stage = (run: () => void) => {
     try {
@@ -62,10 +63,9 @@ export function detectMarks(doc: Document, pageUrl: string, options: DetectOptio
   stage(() => doc.documentElement && scanComments(doc.documentElement, scan));
   stage(() => (marks = settle(scan)));
   stage(() => {
-    if (options.claims !== 'relevant' || marks.length > 0 || onGovernmentDomain(pageUrl)) claims = readClaims(doc);
+    if (options.claims !== 'relevant' || marks.length > 0 || onGovernmentDomain(pageUrl)) claimText = footerText(doc);
   });
-  claims.siteCode ??= scan.siteCode;
-  return { url: pageUrl, marks, claims };
+  return { url: pageUrl, marks, claimText, siteCode: scan.siteCode };
 }
 
 /** isGovernmentDomain for an address the browser gave: its host is already lower-case ASCII (punycode). */

@@ -27,17 +27,14 @@ const RANK = new Map(OWNER_LABELS.map((l) => [l.label.toLowerCase(), l.rank]));
 /** Province abbreviations that start ICP and police record numbers (京ICP备, 渝公网安备). */
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼蜀黔滇陇';
 /** Where a value ends: a non-owner label, or a record number (with its province character glued on). */
-const VALUE_END = new RegExp(
-  `[${PROVINCES}]?(?:ICP|公网安备|公安备)|${alternation(NOT_OWNER_LABELS.map((l) => l.label))}|\\d{5,}`,
-  'iu',
-);
+const VALUE_END = new RegExp(`[${PROVINCES}]?(?:ICP|公网安备|公安备)|${alternation([...NOT_OWNER_LABELS])}|\\d{5,}`, 'iu');
 const SEPARATORS = /^[\s、,，;；|｜丨│┃/·•]+/;
 const NAME_RUN = /^[^\s、,，;；|｜丨│┃/·•（(]+/;
 const COLON = /^ ?[：:﹕]/;
 /** Years, © and "by" between a copyright label and the name. */
 const COPYRIGHT_NOISE = /^(?:copyright|版权所有|©|\(c\)|by\b|\d{4}(?:\s*[-—–~至]\s*\d{4})?|[\s:：.,，])+/i;
-const PROHIBITION = new RegExp(PROHIBITION_WORDS.map((w) => w.word).join('|'));
-const ENGLISH_UNIT = new RegExp(`\\b(?:${ENGLISH_UNIT_WORDS.map((w) => w.word).join('|')})\\b`);
+const PROHIBITION = new RegExp(PROHIBITION_WORDS.join('|'));
+const ENGLISH_UNIT = new RegExp(`\\b(?:${ENGLISH_UNIT_WORDS.join('|')})\\b`);
 const ENGLISH_NAME = /^(?:[A-Z][\p{L}'’.-]*|of|and|for|the|on|&)(?: (?:[A-Z][\p{L}'’.-]*|of|and|for|the|on|&))*$/u;
 const ENGLISH_END = /\.(?:\s|$)|[,|]|\s{2,}/;
 /** 由 that starts the running unit of "本网由X主办", not the 由 inside 自由贸易区. */
@@ -146,9 +143,9 @@ export function isUnitName(printed: string): boolean {
   if (core.length < 3 || core.length > 40) return false;
   if (!/^[\p{Script=Han}0-9A-Za-z·]+$/u.test(core) || !/^\p{Script=Han}/u.test(core)) return false;
   if (PROHIBITION.test(name) || VALUE_END.test(name)) return false;
-  if (PLACEHOLDERS.some((p) => p.pattern.test(name))) return false;
-  if (SITE_NAME_ENDINGS.some((s) => core.endsWith(s.ending))) return false;
-  return UNIT_ENDINGS.some((u) => core.endsWith(u.ending));
+  if (PLACEHOLDERS.some((p) => p.test(name))) return false;
+  if (SITE_NAME_ENDINGS.some((s) => core.endsWith(s))) return false;
+  return UNIT_ENDINGS.some((u) => core.endsWith(u));
 }
 
 function distinct(units: string[]): string[] {
