@@ -9,7 +9,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = ['detect', 'footer-text', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
 
 const ENGINE_TESTS = [
   'cache',
@@ -17,6 +17,7 @@ const ENGINE_TESTS = [
   'certificate-fields',
   'certificate-labels',
   'check-page',
+  'claims-of',
   'conac',
   'conac-client',
   'credit-code',
@@ -27,6 +28,7 @@ const ENGINE_TESTS = [
   'domain',
   'domain-inputs',
   'domain-suffixes',
+  'footer-text',
   'footers',
   'homepage',
   'owner',
