@@ -2,7 +2,7 @@
  * How the certificate reader finds labels and runs a value on from its label, and what it makes
  * of the value: written as rules, each with the smallest realistic layout that shows it.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Certificate, type CertificateParse, parseCertificate } from '../../utils/engine/certificate';
 
 const ID = '0123456789ABCDEF0123456789ABCDEF';
@@ -75,6 +75,12 @@ describe('a value runs on from its label', () => {
       `<table><tr><td>机构名称：${HOLDER} 机构类型：党政机关<br>参照公务员法管理</td><td>域名：${DOMAIN}</td></tr></table>`,
     );
     expect([c.holder, c.holderTypeText]).toEqual([HOLDER, '党政机关 参照公务员法管理']);
+  });
+
+  it('with its first text beside the label, to the end of the element holding the label', () => {
+    // A CMS wraps a block in an inline element: the value leaves the b but not the div.
+    const c = read(`<div>机构名称：某某县<b>教育局<p>（机关）</p></b>（参照公务员法管理）</div><p>域名：${DOMAIN}</p>`);
+    expect(c.holder).toBe('某某县教育局 （机关） （参照公务员法管理）');
   });
 
   it('over at most 100 cells (a name written one character per span)', () => {
@@ -158,5 +164,24 @@ describe('the credit code', () => {
 describe('an empty page', () => {
   it('is a page of nothing but white space', () => {
     expect(parse(' \n\t ')).toEqual({ status: 'unreadable', detail: 'empty page' });
+  });
+});
+
+describe('a failure while reading', () => {
+  // The reader never throws: an unforeseen failure (here forced inside the domain reading) is "could not verify".
+  const failing = (thrown: unknown) => {
+    const spy = vi.spyOn(String.prototype, 'normalize').mockImplementation(() => {
+      throw thrown;
+    });
+    try {
+      return parse(table(row('机构名称', HOLDER), row('域名', DOMAIN)));
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  it('is unreadable, with its message cut to 200 characters', () => {
+    expect(failing(new Error('boom'))).toEqual({ status: 'unreadable', detail: 'parse error: boom' });
+    expect(failing('not an Error')).toEqual({ status: 'unreadable', detail: 'parse error: not an Error' });
+    expect(failing(new Error('x'.repeat(300)))).toEqual({ status: 'unreadable', detail: `parse error: ${'x'.repeat(187)}` });
   });
 });

@@ -183,7 +183,8 @@ function findValues(cells: Cell[]): Values {
       if (lca !== null && lo < lca) return;
       const next = hitsAt(k);
       if (next.length) {
-        const prefix = c.text.slice(0, next[0].start).trim();
+        // The last part: joinParts trims the space before the label.
+        const prefix = c.text.slice(0, next[0].start);
         if (prefix) parts.push({ text: prefix, soft: c.brk === SOFT });
         return;
       }
