@@ -32,6 +32,10 @@ export default {
   },
   // Equivalent mutants: they survive by right, and are counted as survivors in the score.
   //   cache.ts:22        `typeof entry !== 'object'` → false: a primitive has no expiresAt, so it is a miss either way.
+  //   certificate.ts:127 /[\s\p{P}]+/gu → without +: removing each character or each run leaves the same string.
+  //   certificate.ts:131 `COLON.test(text)` → true: a cheap pre-filter; LABEL_WITH_COLON needs the same colon.
+  //   certificate.ts:183 `lca !== null` → true: depths are never negative, so `lo < null` (0) is false as well.
+  //   certificate.ts:268 `!token` → false: toAsciiHost(null) is null too, and the next line skips it.
   //   credit-code.ts:28  /\s+/g → /\s/g: removing every space one by one or run by run leaves the same string.
   //   credit-code.ts:28  '' → "Stryker was here!" for a non-string: neither is 18 code characters, both invalid.
   //   credit-code.ts:46  /^5[1-9]$/ → /5[1-9]$/ or /^5[1-9]/: the prefix is always exactly two characters.

@@ -36,6 +36,8 @@ export type CertificateParse =
 const MAX_VALUE_CHARS = 500;
 const MAX_VALUE_CELLS = 100;
 const MAX_DOMAINS = 50;
+/** A domain list printed one per line runs over many cells: fifty domains of up to 80 characters. */
+const MAX_DOMAIN_LIST_CHARS = MAX_DOMAINS * 80;
 
 type FieldKey =
   | 'holder'
@@ -111,8 +113,13 @@ interface Hit extends LabelInfo {
 
 /** A domain label qualified as past (域名（已注销）) labels other domains. */
 function qualified(info: LabelInfo, label: string): LabelInfo {
-  return info.field === 'domains' && PAST_QUALIFIER.test(label) ? { field: 'otherDomains', rank: 0 } : info;
+  if (info.field !== 'domains' || !PAST_QUALIFIER.test(label)) return info;
+  // Stryker disable next-line ObjectLiteral,StringLiteral: no one reads an otherDomains value: its label only ends a running value
+  return { field: 'otherDomains', rank: 0 };
 }
+
+/** The entry of a label the alternation matched: always one of LABEL_INDEX's keys, spaced out or not (机 构 名 称). */
+const labelInfo = (matched: string): LabelInfo => LABEL_INDEX.get(matched.replace(/ /g, '')) as LabelInfo;
 
 function hitsOf(text: string): Hit[] {
   const leads = LABEL_LEAD.test(text);
@@ -123,14 +130,12 @@ function hitsOf(text: string): Hit[] {
   const hits: Hit[] = [];
   if (COLON.test(text)) {
     for (const m of text.matchAll(LABEL_WITH_COLON)) {
-      const info = LABEL_INDEX.get(m[1].replace(/ /g, ''));
-      if (info) hits.push({ ...qualified(info, m[0]), start: m.index, end: m.index + m[0].length });
+      hits.push({ ...qualified(labelInfo(m[1]), m[0]), start: m.index, end: m.index + m[0].length });
     }
   }
   if (!hits.length && leads) {
     const m = LABEL_WITH_SPACE.exec(text);
-    const info = m && LABEL_INDEX.get(m[1].replace(/ /g, ''));
-    if (m && info) hits.push({ ...qualified(info, m[0]), start: 0, end: m[0].length });
+    if (m) hits.push({ ...qualified(labelInfo(m[1]), m[0]), start: 0, end: m[0].length });
   }
   return hits;
 }
@@ -168,17 +173,18 @@ function findValues(cells: Cell[]): Values {
 
   // A value runs on from its label until another label, or until the element holding both the
   // label and the value's first text closes (a table row, a dl, a div around a label span …).
-  const continueValue = (i: number, parts: Part[], lcaDepth: number | null): void => {
+  const continueValue = (i: number, parts: Part[], lcaDepth: number | null, maxChars: number): void => {
     let lca = lcaDepth;
     let lo = Infinity;
     let chars = parts.reduce((n, p) => n + p.text.length, 0);
-    for (let k = i + 1; k < cells.length && k <= i + MAX_VALUE_CELLS && chars < MAX_VALUE_CHARS; k++) {
+    for (let k = i + 1; k < cells.length && k <= i + MAX_VALUE_CELLS && chars < maxChars; k++) {
       const c = cells[k];
       lo = Math.min(lo, c.gapLo);
       if (lca !== null && lo < lca) return;
       const next = hitsAt(k);
       if (next.length) {
-        const prefix = c.text.slice(0, next[0].start).trim();
+        // The last part: joinParts trims the space before the label.
+        const prefix = c.text.slice(0, next[0].start);
         if (prefix) parts.push({ text: prefix, soft: c.brk === SOFT });
         return;
       }
@@ -204,8 +210,9 @@ function findValues(cells: Cell[]): Values {
       if (!isDomain && prior && prior.rank <= rank) return;
       const last = h === hits.length - 1;
       const rest = text.slice(hit.end, last ? text.length : hits[h + 1].start).trim();
+      // Stryker disable next-line BooleanLiteral: the first part of a value is joined to nothing
       const parts: Part[] = rest ? [{ text: rest, soft: false }] : [];
-      if (last) continueValue(i, parts, rest ? cells[i].inLo : null);
+      if (last) continueValue(i, parts, rest ? cells[i].inLo : null, isDomain ? MAX_DOMAIN_LIST_CHARS : MAX_VALUE_CHARS);
       if (!parts.length) return;
       if (isDomain) domains.push({ rank, parts, ownCell });
       else best.set(hit.field, { rank, parts, ownCell });
@@ -217,16 +224,18 @@ function findValues(cells: Cell[]): Values {
 /** Added to the rank of a label met inside a cell after other text: any label starting its own cell outranks it. */
 const INSIDE_VALUE_RANK = 100;
 
-function capped(s: string): string {
-  let end = Math.min(s.length, MAX_VALUE_CHARS);
-  if (end < s.length && /[\ud800-\udbff]/.test(s[end - 1])) end--;
-  return s.slice(0, end).trim();
-}
+/** The first 500 characters, never ending in half of a surrogate pair. */
+const capped = (s: string): string =>
+  s
+    .slice(0, MAX_VALUE_CHARS)
+    .replace(/[\ud800-\udbff]$/, '')
+    .trim();
 
+/** Parts are cells' texts or trimmed slices of them: their spaces are already single. */
 function joinParts(parts: Part[]): string | null {
   let s = '';
   for (const p of parts) s += (s && !p.soft ? ' ' : '') + p.text;
-  return capped(s.replace(/\s+/g, ' ').trim()) || null;
+  return capped(s) || null;
 }
 
 /**
@@ -256,8 +265,9 @@ function domainsOf(values: Part[][]): { ascii: string[]; printed: string[] } {
       for (const raw of part.text.normalize('NFKC').split(DOMAIN_SEPARATORS)) {
         if (ascii.length >= MAX_DOMAINS) return { ascii, printed };
         const token = hostPrinted(raw);
-        const host = token && toAsciiHost(token);
-        if (!token || !host || !TOP_LABEL.test(host) || ascii.includes(host)) continue;
+        if (!token) continue;
+        const host = toAsciiHost(token);
+        if (!host || !TOP_LABEL.test(host) || ascii.includes(host)) continue;
         ascii.push(host);
         printed.push(token);
       }
