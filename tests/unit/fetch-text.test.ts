@@ -82,6 +82,12 @@ describe('redirects', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it.each([200, 201])('a %i carrying a Location (as some CMS answer) is read, not followed', async (status) => {
+    const { fetch, result } = fetchWith(() => new Response('<p>证书</p>', { status, headers: { location: '/elsewhere' } }));
+    expect(await result()).toMatchObject({ status: 'ok', text: '<p>证书</p>', httpStatus: status, receipt: { url: CERT_URL } });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   /** A chain /hop/0 → /hop/1 → … on the registry host; the page at the end of `length` redirects. */
   const chain = (length: number) => (url: string) => {
     const hop = Number(/\/hop\/(\d+)$/.exec(url)?.[1] ?? 0);

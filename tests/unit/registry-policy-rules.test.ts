@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Fetched, fetchText, type Unreachable } from '../../utils/engine/fetch-text';
 import {
-  type Clock,
   createRateLimiter,
   isTransient,
   parseRetryAfter,
@@ -11,20 +10,7 @@ import {
   realClock,
   registryPolicy,
 } from '../../utils/engine/registry-policy';
-
-/** A clock that moves only when a sleeper asks it to. */
-function fakeClock(): Clock & { slept: number[] } {
-  let time = 1_000_000;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => time,
-    sleep: async (ms) => {
-      slept.push(ms);
-      time += ms;
-    },
-  };
-}
+import { fakeClock } from './fake-clock';
 
 const failed = (cause: Unreachable['cause'], detail: string, retryAfterMs?: number): Unreachable => ({
   status: 'unreachable',
