@@ -31,7 +31,6 @@ export default {
     excludedMutations: [],
   },
   // Equivalent mutants: they survive by right, and are counted as survivors in the score.
-  //   cache.ts:22        `typeof entry !== 'object'` → false: a primitive has no expiresAt, so it is a miss either way.
   //   certificate.ts:127 /[\s\p{P}]+/gu → without +: removing each character or each run leaves the same string.
   //   certificate.ts:131 `COLON.test(text)` → true: a cheap pre-filter; LABEL_WITH_COLON needs the same colon.
   //   certificate.ts:183 `lca !== null` → true: depths are never negative, so `lo < null` (0) is false as well.

@@ -13,6 +13,7 @@ const DOM_TESTS = ['detect', 'footer-text', 'detect-corpus', 'detect-forms', 'de
 
 const ENGINE_TESTS = [
   'cache',
+  'cache-rules',
   'certificate',
   'certificate-fields',
   'certificate-labels',
@@ -23,6 +24,7 @@ const ENGINE_TESTS = [
   'claims-of',
   'conac',
   'conac-client',
+  'conac-client-rules',
   'credit-code',
   'detect',
   'detect-corpus',
@@ -32,10 +34,12 @@ const ENGINE_TESTS = [
   'domain-inputs',
   'domain-suffixes',
   'footer-text',
+  'fetch-text',
   'footers',
   'homepage',
   'owner',
   'registry-policy',
+  'registry-policy-rules',
   'rendered-certificate',
   'unicode-host',
   'unit-name',

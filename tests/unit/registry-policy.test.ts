@@ -3,29 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../../scripts/seeded-random';
 import { createConacClient } from '../../utils/engine/conac-client';
 import type { Fetched } from '../../utils/engine/fetch-text';
-import {
-  backoffMs,
-  type Clock,
-  createRateLimiter,
-  isTransient,
-  parseRetryAfter,
-  registryPolicy,
-} from '../../utils/engine/registry-policy';
+import { backoffMs, createRateLimiter, isTransient, parseRetryAfter, registryPolicy } from '../../utils/engine/registry-policy';
+import { fakeClock } from './fake-clock';
 import { BEIJING_ID } from './helpers';
-
-/** A clock that moves only when a sleeper asks it to: sleeping jumps time forward at once. */
-function fakeClock(): Clock & { slept: number[] } {
-  let time = 1_000_000;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => time,
-    sleep: async (ms) => {
-      slept.push(ms);
-      time += ms;
-    },
-  };
-}
 
 const ok: Fetched = {
   status: 'ok',

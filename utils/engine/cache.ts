@@ -19,7 +19,8 @@ export function ttlCache<T>(store: KeyValueStore, now: () => number = Date.now):
   return {
     async get(key) {
       const entry = (await store.get(key)) as Entry<T> | undefined | null;
-      if (!entry || typeof entry !== 'object' || !(entry.expiresAt > now())) return undefined;
+      // A primitive has no expiresAt: a miss like an expired entry.
+      if (!entry || !(entry.expiresAt > now())) return undefined;
       return entry.value;
     },
     async set(key, value, ttlMs) {

@@ -47,10 +47,9 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
   const once = (url: string) => fetchText(url, { ...options, now, redirects: 'same-host' });
   const get = async (url: string): Promise<Fetched> => {
     const result = policy ? await policy.request(() => once(url)) : await once(url);
-    if (result.status === 'ok') return result;
     // The retry hint served the policy; a lookup records only what failed.
-    const { retryAfterMs: _, ...failure } = result;
-    return failure;
+    const { retryAfterMs: _, ...answer } = result;
+    return answer;
   };
   /** Lookups under way, by key: sites sharing a certificate or script wait for the one request. */
   const pending = new Map<string, Promise<CertificateLookup | ScriptLookup>>();
@@ -81,8 +80,9 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
       return { status: 'unreadable', detail: `answered with ${response.contentType}` };
     }
     const parsed = parseCertificate(response.text, certId);
-    // The registry's not-found answer is a plain 200 from the certificate host; anything else saying so is not it.
-    const fromRegistry = response.httpStatus === 200 && new URL(response.receipt.url).host === new URL(url).host;
+    // The registry's not-found answer is a plain 200 from the certificate host (redirects never leave it, see
+    // `once`); anything else saying so is not it.
+    const fromRegistry = response.httpStatus === 200;
     if (parsed.status === 'not-found' && !fromRegistry) {
       return {
         status: 'unreadable',
@@ -110,7 +110,7 @@ export function createConacClient(options: ConacClientOptions): ConacClient {
       cached<ScriptLookup>(
         `script:${scriptCode}`,
         async () => {
-          const response = await get(embedScriptUrl(scriptCode, origin ?? `https://${SCRIPT_HOST}`));
+          const response = await get(embedScriptUrl(scriptCode, origin));
           if (response.status === 'unreachable') return response;
           return certIdInScript(response.text);
         },
