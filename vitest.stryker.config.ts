@@ -9,18 +9,30 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = [
+  'detect',
+  'detect-assembly',
+  'detect-corpus',
+  'detect-forms',
+  'detect-rules',
+  'footers',
+  'homepage',
+  'image-sources',
+  'links',
+];
 
 const ENGINE_TESTS = [
   'cache',
   'certificate',
   'certificate-fields',
   'certificate-labels',
+  'cert-url',
   'check-page',
   'conac',
   'conac-client',
   'credit-code',
   'detect',
+  'detect-assembly',
   'detect-corpus',
   'detect-forms',
   'detect-rules',
@@ -29,6 +41,9 @@ const ENGINE_TESTS = [
   'domain-suffixes',
   'footers',
   'homepage',
+  'image-names',
+  'image-sources',
+  'links',
   'owner',
   'registry-policy',
   'rendered-certificate',
