@@ -20,6 +20,12 @@ describe('the image addresses an element names', () => {
       'a',
       ['images/sydw.png'],
     ],
+    [
+      'an image map area: its href is where it goes',
+      `<map name="ft"><area shape="rect" coords="0,0,60,80" href="${CERT}" alt="事业单位"></map>`,
+      'area',
+      [],
+    ],
     ['a lazy-loaded link background', `<a href="${CERT}" data-original="/images/dzjg.png"></a>`, 'a', ['/images/dzjg.png']],
     [
       'an SVG link: neither href is an image',

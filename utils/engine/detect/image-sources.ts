@@ -55,12 +55,13 @@ export function hasOfficialImage(addresses: readonly string[], base: string | un
 }
 
 function isOfficial(address: string, base: string | undefined): boolean {
+  let url: URL;
   try {
-    return isOfficialImageUrl(new URL(address, base));
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which some() reads as false too
+    url = new URL(address, base);
   } catch {
     return false;
   }
+  return isOfficialImageUrl(url);
 }
 
 /** The image's name says it best; else the words around it (alt, title, link text, SVG <title>). */
