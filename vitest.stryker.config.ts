@@ -9,7 +9,18 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'footer-text', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = [
+  'detect',
+  'detect-assembly',
+  'detect-corpus',
+  'detect-forms',
+  'detect-rules',
+  'footer-text',
+  'footers',
+  'homepage',
+  'image-sources',
+  'links',
+];
 
 const ENGINE_TESTS = [
   'cache',
@@ -20,6 +31,7 @@ const ENGINE_TESTS = [
   'certificate-answer',
   'certificate-cells',
   'certificate-reading',
+  'cert-url',
   'check-page',
   'claims-of',
   'conac',
@@ -27,6 +39,7 @@ const ENGINE_TESTS = [
   'conac-client-rules',
   'credit-code',
   'detect',
+  'detect-assembly',
   'detect-corpus',
   'detect-forms',
   'detect-rules',
@@ -37,6 +50,9 @@ const ENGINE_TESTS = [
   'fetch-text',
   'footers',
   'homepage',
+  'image-names',
+  'image-sources',
+  'links',
   'owner',
   'registry-policy',
   'registry-policy-rules',

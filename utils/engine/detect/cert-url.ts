@@ -11,8 +11,8 @@ import type { Href } from './context';
 export function certificateIdIn(url: URL): string | null {
   if (!/\/sitename$/i.test(plainPath(url.pathname))) return null;
   if (url.searchParams.get('method')?.toLowerCase() !== 'show') return null;
-  const id = (url.searchParams.get('id') ?? '').toUpperCase();
-  return CERT_ID_PATTERN.test(id) ? id : null;
+  const id = url.searchParams.get('id')?.toUpperCase();
+  return id && CERT_ID_PATTERN.test(id) ? id : null;
 }
 
 /** The path with percent-escapes decoded and `;parameters` dropped from each segment. */
@@ -32,22 +32,20 @@ const CARRIED = /(?:https?:)?\/\/[^\s"'<>/?#]+\/[^\s"'<>?#]*sitename[^\s"'<>]*/i
 const CARRIED_REACH = 400;
 
 function carriedId(url: URL): string | null {
-  const outer = url.search + url.hash;
-  if (!/sitename/i.test(outer) && !/%73itename/i.test(outer)) return null;
-  let text = outer;
+  // Decoded before looking for the word: a redirector decodes its query, so `s%69tename` is `sitename` to it.
+  let text = url.search + url.hash;
   try {
-    text = decodeURIComponent(outer);
+    text = decodeURIComponent(text);
   } catch {
     /* read it as written */
   }
   // Read only near the word: an address reaching it is short, and a pattern run over a long query
-  // full of `//` is quadratic (a hostile link once took seconds).
+  // full of `//` is quadratic (a hostile link once took seconds). Without the word (at = -1) the
+  // slice is the text's start, where CARRIED, which needs the word, finds nothing.
   const at = text.search(/sitename/i);
-  if (at === -1) return null;
-  const inner = CARRIED.exec(text.slice(Math.max(0, at - CARRIED_REACH), at + CARRIED_REACH))?.[0];
-  if (!inner) return null;
+  const inner = CARRIED.exec(text.slice(Math.max(0, at - CARRIED_REACH), at + CARRIED_REACH));
   try {
-    return certificateIdIn(new URL(inner, 'https://carried.invalid/'));
+    return inner && certificateIdIn(new URL(inner[0], 'https://carried.invalid/'));
   } catch {
     return null;
   }

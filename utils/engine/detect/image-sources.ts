@@ -24,7 +24,7 @@ const STYLE_URL = /url\(\s*(?:&quot;|["'])?([^"')&]+)/gi;
 /** Every image address an element names: its own attributes, <picture> sources, inline background. */
 export function imageAddresses(el: Element): string[] {
   const found: string[] = [];
-  const link = /^(?:a|area)$/i.test(el.tagName);
+  const link = ['a', 'area'].includes(el.tagName.toLowerCase());
   for (const name of IMAGE_ATTRIBUTES) {
     // A link's href is where it goes, not what it shows.
     const value = link && name.endsWith('href') ? null : el.getAttribute(name);
@@ -34,10 +34,10 @@ export function imageAddresses(el: Element): string[] {
   for (const source of sets)
     for (const name of SET_ATTRIBUTES) {
       const value = source.getAttribute(name);
-      if (value) for (const candidate of value.split(',')) found.push(candidate.trim().split(/\s+/, 1)[0]!);
+      if (value) for (const candidate of value.split(',')) found.push(candidate.trim().split(/\s/, 1)[0]!);
     }
   const style = el.getAttribute('style');
-  if (style && /url\(/i.test(style)) for (const m of style.matchAll(STYLE_URL)) found.push(m[1]!.trim());
+  if (style) for (const m of style.matchAll(STYLE_URL)) found.push(m[1]!.trim());
   return found;
 }
 
@@ -55,11 +55,13 @@ export function hasOfficialImage(addresses: readonly string[], base: string | un
 }
 
 function isOfficial(address: string, base: string | undefined): boolean {
+  let url: URL;
   try {
-    return isOfficialImageUrl(new URL(address, base));
+    url = new URL(address, base);
   } catch {
     return false;
   }
+  return isOfficialImageUrl(url);
 }
 
 /** The image's name says it best; else the words around it (alt, title, link text, SVG <title>). */
