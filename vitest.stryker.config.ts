@@ -30,6 +30,7 @@ const ENGINE_TESTS = [
   'footers',
   'homepage',
   'owner',
+  'owner-rules',
   'registry-policy',
   'rendered-certificate',
   'unicode-host',
