@@ -9,7 +9,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage', 'settle'];
 
 const ENGINE_TESTS = [
   'cache',
@@ -33,6 +33,7 @@ const ENGINE_TESTS = [
   'owner-rules',
   'registry-policy',
   'rendered-certificate',
+  'settle',
   'unicode-host',
   'unit-name',
   'verdict',
