@@ -85,6 +85,11 @@ describe('where the value is read', () => {
       [],
     ],
     [
+      'only 主办 and 版权所有 read the name before them: an empty 主办单位 cell reads nothing',
+      '青岛市大数据发展管理局 主办单位\n联系我们',
+      [],
+    ],
+    [
       '主办 apart from the word before it (a space) is no X主办: that word is not read',
       '政务公开 | 青岛市民政局 主办 青岛市人民政府办公厅',
       [],

@@ -102,6 +102,11 @@ describe.each(DOM_PARSERS)('settling in %s', (_name, parse) => {
       ).toEqual([mark('image-only', { color: 'red' })]);
     });
 
+    it('an unlinked official image of unknown colour is not folded into a linked mark of unknown colour', () => {
+      const body = `<div class="ft"><a href="${cert(ID)}"><img src="/images/footer_bs.png"></a></div><div class="m-ft"><img src="//dcs.conac.cn/image/kp.png"></div>`;
+      expect(scan(body)).toEqual([mark('static-link', { certId: ID }), mark('image-only')]);
+    });
+
     it('an unlinked red and an unlinked blue image are two marks', () => {
       expect(scan('<div class="ft"><img src="/images/dzjg.png"><img src="/images/sydw.png"></div>')).toEqual([
         mark('image-only', { color: 'red' }),
