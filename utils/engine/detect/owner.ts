@@ -23,7 +23,8 @@ const alternation = (labels: string[]) =>
     .join('|');
 
 const OWNER_LABEL = new RegExp(`(${alternation(OWNER_LABELS.map((l) => l.label))})`, 'gi');
-const RANK = new Map(OWNER_LABELS.map((l) => [l.label.toLowerCase(), l.rank]));
+/** Keyed as labels are read: lower case, without spaces (主　办, and the space in Sponsored by). */
+const RANK = new Map(OWNER_LABELS.map((l) => [l.label.toLowerCase().replace(/ /g, ''), l.rank]));
 /** Province abbreviations that start ICP and police record numbers (京ICP备, 渝公网安备). */
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼蜀黔滇陇';
 /** Where a value ends: a non-owner label, or a record number (with its province character glued on). */
@@ -57,7 +58,8 @@ export function ownersOf(text: string): string[] {
   const labels = [...text.matchAll(OWNER_LABEL)].slice(-MAX_LABELS).reverse();
   for (const m of labels) {
     const label = m[1].replace(/ /g, '');
-    const rank = RANK.get(label.toLowerCase()) ?? 'copyright';
+    // Every label the pattern matches is a key of RANK.
+    const rank = RANK.get(label.toLowerCase())!;
     if (rank === 'copyright' && copyright) continue;
     const units = unitsAt(text, m.index, m[1].length, label, rank);
     if (!units.length) continue;
@@ -80,27 +82,27 @@ function unitsAt(text: string, start: number, length: number, label: string, ran
 
 /** The units after a label, up to the end of its line (or on the next line when the label ends its own). */
 function unitsAfter(after: string, nextLine: boolean): string[] {
-  let rest = after.replace(/^ ?[：:﹕]/, '');
+  let rest = after.replace(COLON, '');
   // A table cell or a <br> after the label: the value is on the next non-empty line.
-  if (nextLine && /^\s*\n/.test(rest)) rest = rest.replace(/^\s+/, '');
+  if (nextLine && /^\s*\n/.test(rest)) rest = rest.trimStart();
   return unitsIn(rest.split('\n', 1)[0].replace(COPYRIGHT_NOISE, ''));
 }
 
 /** `XX市人民政府主办`, `本网由A、B联合主办`, `© 2024 XX 版权所有`. */
 function unitsBefore(before: string, label: string): string[] {
   if (label === '主办' && /\s$/.test(before)) return [];
-  let segment = before.split(/[|｜丨│┃,，;；。]/).pop() ?? '';
+  let segment = before.split(/[|｜丨│┃,，;；。]/).pop()!;
   const by = [...segment.matchAll(BY)].at(-1);
   if (by) segment = segment.slice(by.index + 1);
-  else segment = segment.trim().split(/\s+/).pop() ?? '';
+  // Its last word.
+  else segment = /\S*$/.exec(segment.trimEnd())![0];
   segment = segment.replace(COPYRIGHT_NOISE, '').replace(JOINTLY, '');
   return unitsIn(segment);
 }
 
 /** Reads unit names off the start of a value; the first piece that is not a unit ends it. */
-function unitsIn(value: string): string[] {
-  // As printed (brackets stay full-width); compared after NFKC.
-  const text = value.trim();
+function unitsIn(text: string): string[] {
+  // As printed (brackets stay full-width); compared after NFKC. Callers strip leading spaces with COPYRIGHT_NOISE.
   if (/^[A-Za-z]/.test(text.normalize('NFKC'))) {
     const english = englishUnit(text.normalize('NFKC'));
     return english ? [english] : [];
@@ -111,12 +113,12 @@ function unitsIn(value: string): string[] {
     rest = rest.replace(SEPARATORS, '');
     const run = NAME_RUN.exec(rest)?.[0];
     if (!run) break;
+    // A stop word ends the value: the rest then starts with it, and the next run reads no name.
     const stop = run.search(VALUE_END);
     let name = stop === -1 ? run : run.slice(0, stop);
     if (stop === -1) name += aliasAfter(rest.slice(run.length));
     if (!isUnitName(name)) break;
     units.push(name);
-    if (stop !== -1) break;
     rest = rest.slice(name.length);
   }
   return units;

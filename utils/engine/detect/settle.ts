@@ -18,8 +18,9 @@ export function settle(scan: Scan): Mark[] {
     kept.push(m);
   }
   // Script or comment markup with neither id nor script cannot be told apart from a mark the
-  // page shows; when the page shows one, that markup is most likely its source.
-  const shown = kept.some((m) => m.active && m.kind !== 'js-generated' && m.kind !== 'commented-out');
+  // page shows; when the page shows one, that markup is most likely its source. (A commented-out
+  // mark is never active.)
+  const shown = kept.some((m) => m.active && m.kind !== 'js-generated');
   // An unlinked copy of the image beside a linked mark of its colour (a mobile footer) is that mark again.
   const linkedColors = new Set(kept.filter((m) => m.active && m.certId).map((m) => m.color));
   const copy = (m: Candidate) => m.kind === 'image-only' && m.color != null && linkedColors.has(m.color);
@@ -68,7 +69,8 @@ function liveScriptMarks(scan: Scan): Candidate[] {
       empty.push(c);
       continue;
     }
-    const link = (anchor && hrefLink(anchor, scan)?.link) || noLink;
+    // An `a[href]` always has a link.
+    const link = (anchor && hrefLink(anchor, scan)!.link) || noLink;
     const key = `${link.linkUrl} ${image?.getAttribute('src')}`;
     if (seen.has(key)) continue;
     seen.add(key);
