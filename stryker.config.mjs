@@ -30,12 +30,7 @@ export default {
     // No mutator is switched off: a whole mutator would hide real gaps along with the equivalents.
     excludedMutations: [],
   },
-  // Equivalent mutants: they survive by right, and are counted as survivors in the score.
+  // Equivalent mutants are marked in the source where they are, with the reason (`// Stryker disable next-line
+  // <Mutator>: …`; `grep -rn "Stryker disable" utils/engine` lists them), or the code was simplified so they no longer arise.
   //   cache.ts:22        `typeof entry !== 'object'` → false: a primitive has no expiresAt, so it is a miss either way.
-  //   credit-code.ts:28  /\s+/g → /\s/g: removing every space one by one or run by run leaves the same string.
-  //   credit-code.ts:28  '' → "Stryker was here!" for a non-string: neither is 18 code characters, both invalid.
-  //   credit-code.ts:46  /^5[1-9]$/ → /5[1-9]$/ or /^5[1-9]/: the prefix is always exactly two characters.
-  //   domain.ts:99       `if (!url)` → `if (false)`: new URL('') and new URL(undefined) throw, and the catch gives '' too.
-  //   unit-name.ts:20    /[\s\p{Cf}\p{P}]+/gu → without +: removing each character or each run leaves the same string.
-  //   unit-name.ts:21    /[A-Z]+/g → /[A-Z]/g: lower-casing each letter or each run of letters gives the same string.
 };

@@ -9,7 +9,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage', 'homepage-rules'];
 
 const ENGINE_TESTS = [
   'cache',
@@ -27,17 +27,22 @@ const ENGINE_TESTS = [
   'domain',
   'domain-inputs',
   'domain-suffixes',
+  'engine-edges',
   'footers',
   'homepage',
+  'homepage-rules',
   'owner',
   'registry-policy',
   'rendered-certificate',
   'unicode-host',
+  'unicode-host-rules',
   'unit-name',
+  'holder-rules',
   'verdict',
   'verdict-messages',
   'verify',
   'verify-rules',
+  'verify-reasons',
 ];
 
 const files = (names: string[]) => names.map((name) => `tests/unit/${name}.test.ts`);

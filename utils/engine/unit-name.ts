@@ -18,8 +18,8 @@
 export function normaliseUnitName(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\s\p{Cf}\p{P}]+/gu, '')
-    .replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    .replace(/[\s\p{Cf}\p{P}]/gu, '')
+    .replace(/[A-Z]/g, (m) => m.toLowerCase());
 }
 
 export function sameUnit(a: string, b: string): boolean {
@@ -48,11 +48,12 @@ function governmentOfOffice(name: string): string | null {
 
 /** Which rule makes the printed owners the holder, or null: anything else is a mismatch. */
 export function holderRule(owners: string[], holder: string): HolderRule | null {
+  // A holder that normalises to nothing matches no rule: every printed owner left is non-empty.
   const h = normaliseUnitName(holder);
-  if (!h) return null;
   const printed = owners.filter((o) => normaliseUnitName(o));
   if (printed.length === 1 && normaliseUnitName(printed[0]) === h) return 'same-name';
-  if (printed.length > 1 && printed.some((o) => normaliseUnitName(o) === h)) return 'joint';
+  // Several owners (one alone was 'same-name' above).
+  if (printed.some((o) => normaliseUnitName(o) === h)) return 'joint';
   const holderNames = namesOf(holder);
   if (printed.some((o) => namesOf(o).some((n) => holderNames.includes(n)))) return 'alias';
   const office = (a: string, b: string) => governmentOfOffice(a) === normaliseUnitName(b);
