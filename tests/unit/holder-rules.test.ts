@@ -31,6 +31,8 @@ describe('which rule makes the printed owners the holder', () => {
       'government-office',
     ],
     ["a section of the government's office is not the office", ['北京市人民政府办公厅秘书处'], '北京市人民政府', null],
+    ['a second name on a line of its own is still the second name', ['首都之窗'], '北京市人民政府\n（首都之窗）', 'alias'],
+    ['two different units whose brackets hold only a dash share no name', ['北京市教育委员会（—）'], '北京市人民政府（—）', null],
   ])('%s', (_, owners, holder, expected) => {
     expect(holderRule(owners, holder)).toBe(expected);
   });

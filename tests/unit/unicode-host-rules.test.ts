@@ -21,6 +21,11 @@ describe('decoding a Punycode label', () => {
     expect(decodePunycode(label)).toBe(expected);
   });
 
+  it('a last digit at the largest value that keeps the number within 2^31 − 1 is allowed', () => {
+    // 1 + 35 + 26·(1225 + 12250 + 122500 + 1225000 + 12250000) + 14·122500000 = 2068885386: U+FC745 at 1461 (Node's punycode agrees).
+    expect(decodePunycode(`${'a'.repeat(2000)}-bb00000o`)).toBe(`${'a'.repeat(1461)}\u{fc745}${'a'.repeat(539)}`);
+  });
+
   it.each([
     ['a character that is no digit ({ after z)', '{dq'],
     ['a character that is no digit (~ after z)', 'a~y'],
@@ -30,6 +35,8 @@ describe('decoding a Punycode label', () => {
     ['the last surrogate U+DFFF', 'zy0c'],
     ['a code point beyond U+10FFFF', '1q35r'],
     ['a label that ends in the middle of a number', 'zz'],
+    // Node's punycode.decode throws "Overflow" on it: the number runs past 2^31 − 1.
+    ['a number past the 31-bit limit after a long basic part', `${'a'.repeat(20000)}-tb56862uyoa`],
   ])('fails on %s', (_, label) => {
     expect(decodePunycode(label)).toBeNull();
   });

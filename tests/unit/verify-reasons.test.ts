@@ -233,6 +233,17 @@ describe('what each reason names', () => {
     expect(verify(scan(), lookups({ [BEIJING_ID]: notFound })).reasons.map((r) => r.code)).toEqual(['certificate-not-found']);
   });
 
+  it('two reasons with the same (empty) evidence are both said: no owner printed, and the error icon shown', () => {
+    const verdict = verify(scan({ owner: null, marks: [mark({ errorIcon: true })] }), found(certificate()));
+    expect(verdict.state).toBe('warning');
+    expect(verdict.reasons.map((r) => `${r.severity}:${r.code}`)).toEqual([
+      'warning:error-icon',
+      'info:owner-not-printed',
+      'ok:domain-match',
+      'ok:color-match',
+    ]);
+  });
+
   it('a mark whose certificate was not looked up (and not offline) says nothing, and verifies nothing', () => {
     expect(verify(scan(), nothingLooked)).toEqual({ state: 'none', reasons: [] });
   });

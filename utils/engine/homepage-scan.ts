@@ -20,7 +20,8 @@ export function homepageScanOf(requested: string, page: FetchedHomepage, parseHt
   const landed = new URL(page.url).host;
   if (landed !== new URL(requested).host) return { status: 'unavailable', detail: `redirect: ${landed}` };
   if (!PAGE_TYPES.test(page.contentType)) return { status: 'unavailable', detail: `answered with ${page.contentType}` };
-  return { status: 'ok', scan: detectMarks(parseHtml(page.text), page.url, { live: false }) };
+  // Static HTML: detectMarks' default (not live), so an embed that has not run yet counts as shown.
+  return { status: 'ok', scan: detectMarks(parseHtml(page.text), page.url) };
 }
 
 export interface HomepageScanDeps {

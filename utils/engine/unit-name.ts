@@ -30,9 +30,12 @@ export function sameUnit(a: string, b: string): boolean {
 /** Why a printed owner counts as the certificate's holder (README "The holder rules"). */
 export type HolderRule = 'same-name' | 'alias' | 'joint' | 'government-office';
 
-/** `A（B）`: the name and its bracketed second name, each on its own. */
+/**
+ * `A（B）`: the name and its bracketed second name, each on its own. A line break may fall inside
+ * a name (`s`: the dot matches it), so the leftmost match starts at the name's first character.
+ */
 function namesOf(s: string): string[] {
-  const m = /^(.+?)[（(]([^（()）]+)[）)]$/.exec(s.normalize('NFKC').trim());
+  const m = /(.+?)[（(]([^（()）]+)[）)]$/s.exec(s.normalize('NFKC').trim());
   return (m ? [s, m[1], m[2]] : [s]).map(normaliseUnitName).filter(Boolean);
 }
 
@@ -42,7 +45,8 @@ function namesOf(s: string): string[] {
  * Townships (乡、镇) are below county level.
  */
 function governmentOfOffice(name: string): string | null {
-  const m = /^(.+人民政府)(?:办公厅|办公室)$/.exec(normaliseUnitName(name));
+  // The name is normalised (no spaces or line breaks left): the leftmost match starts at its first character.
+  const m = /(.+人民政府)(?:办公厅|办公室)$/.exec(normaliseUnitName(name));
   return m && !/[乡镇]人民政府$/.test(m[1]) ? m[1] : null;
 }
 
