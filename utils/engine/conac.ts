@@ -20,7 +20,7 @@ export function certificateUrl(certId: string, origin = `https://${CERTIFICATE_H
 export function certificateIdOf(url: URL): string | null {
   if (!/\/sitename$/i.test(url.pathname)) return null;
   if (url.searchParams.get('method')?.toLowerCase() !== 'show') return null;
-  const id = url.searchParams.get('id') ?? '';
+  const id = String(url.searchParams.get('id')); // no id: 'null', which is no id either
   return /^[0-9a-f]{32}$/i.test(id) ? id.toUpperCase() : null;
 }
 

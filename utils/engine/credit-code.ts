@@ -25,25 +25,30 @@ export interface CreditCodeCheck {
 
 /** Tolerates surrounding and inner whitespace, full-width characters and lower case. */
 export function checkCreditCode(code: string): CreditCodeCheck {
-  const c = typeof code === 'string' ? code.normalize('NFKC').replace(/\s+/g, '').toUpperCase() : '';
-  if (!WELL_FORMED.test(c)) return { valid: false, checkOk: false, category: null, division: null };
+  // Not text at all (a damaged stored record): no code.
+  if (typeof code !== 'string') return notWellFormed();
+  const c = code.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+  if (!WELL_FORMED.test(c)) return notWellFormed();
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(c[i]) * WEIGHTS[i];
   const check = (31 - (sum % 31)) % 31;
-  const division = c.slice(2, 8);
+  const division = c.slice(2, 8); // six characters: the pattern below needs no anchors
   return {
     valid: true,
     checkOk: CHARSET[check] === c[17],
     category: categoryOf(c.slice(0, 2)),
-    division: /^\d{6}$/.test(division) ? division : null,
+    division: /\d{6}/.test(division) ? division : null,
   };
 }
 
+const notWellFormed = (): CreditCodeCheck => ({ valid: false, checkOk: false, category: null, division: null });
+
+/** `prefix` is always two characters, so the patterns below need no anchors. */
 function categoryOf(prefix: string): CreditCodeCategory {
   if (prefix === '11') return 'organ';
   if (prefix === '12') return 'institution';
   if (prefix === '13') return 'mass-organisation';
-  if (/^5[1-9]$/.test(prefix)) return 'social-organisation';
+  if (/5[1-9]/.test(prefix)) return 'social-organisation';
   if (prefix === '91' || prefix === '92' || prefix === '93') return 'enterprise';
   return 'other';
 }

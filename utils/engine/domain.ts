@@ -36,8 +36,8 @@ export function toAsciiHost(input: string): string | null {
     .trim()
     .replace(/[。｡]/g, '.')
     .replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\//i, '');
-  if (!s) return null;
   let host: string;
+  // Nothing left (an empty input) makes `http://`, which new URL refuses: null below.
   try {
     host = new URL(`http://${s}`).hostname;
   } catch {
@@ -96,9 +96,9 @@ export function isGovernmentDomain(host: string): boolean {
 
 /** The host of an address ('' for none, or for text that is no address). */
 export function hostOf(url: string | undefined): string {
-  if (!url) return '';
   try {
-    return new URL(url).hostname;
+    // '' and undefined ('undefined') are no address: new URL throws on both.
+    return new URL(String(url)).hostname;
   } catch {
     return '';
   }

@@ -37,7 +37,7 @@ export async function scanHomepage(url: string, deps: HomepageScanDeps): Promise
   const page = await fetchText(url, {
     fetch: deps.fetch,
     redirects: 'same-host',
-    timeoutMs: deps.timeoutMs ?? 8000,
+    timeoutMs: deps.timeoutMs, // fetchText's own default (8 s) when not given
     maxBytes: HOMEPAGE_MAX_BYTES,
   });
   if (page.status === 'unreachable') return { status: 'unavailable', detail: `${page.cause}: ${page.detail}` };

@@ -8,7 +8,7 @@ import type { CheckResult } from './check-page';
 import { completeScan } from './detect/complete';
 import { isGovernmentDomain } from './domain';
 import type { PageScan, ScanDraft } from './scan';
-import { type Reason, type Severity, stateOf } from './verdict';
+import { type Reason, type Severity, stateOf, type Verdict } from './verdict';
 import { primaryCertificate } from './verify';
 
 /**
@@ -50,27 +50,26 @@ export function judgeByHomepage(page: CheckResult, homepage: CheckResult | null)
   const { state, reasons: homeReasons } = homepage.verdict;
   if (state === 'none') return page;
   const found = homepage.scan.url;
-  let reasons: Reason[];
+  let verdict: Verdict;
   if (state === 'verified') {
     const holder = primaryCertificate(homepage.scan, homepage.lookups)?.holder ?? '';
-    reasons = [
+    const reasons: Reason[] = [
       { code: 'homepage-verified', severity: 'ok', evidence: { found, expected: holder } },
       ...homeReasons.filter((r) => r.code === 'domain-match'),
     ];
+    verdict = { state: 'verified', reasons };
   } else {
     const problems = homeReasons.filter((r) => r.severity !== 'ok' && r.severity !== 'info');
     const worst = SEVERITY_ORDER.find((s) => problems.some((r) => r.severity === s)) ?? 'unknown';
-    reasons = [
+    const reasons: Reason[] = [
       { code: 'homepage-problem', severity: worst, evidence: { found, detail: problems.map((r) => r.code).join(', ') } },
       ...problems,
     ];
+    // Stryker disable next-line BooleanLiteral: the reasons hold a danger, warning or unknown one (worst), which decides before the flag
+    verdict = { state: stateOf(reasons, false), reasons };
   }
   const { scan, lookups, checkedAt } = homepage;
-  return {
-    ...page,
-    lookups: { ...page.lookups, homepage: { scan, lookups, checkedAt } },
-    verdict: { state: stateOf(reasons, state === 'verified'), reasons },
-  };
+  return { ...page, lookups: { ...page.lookups, homepage: { scan, lookups, checkedAt } }, verdict };
 }
 
 /** How a homepage's check is kept: a format of its own, versioned (an entry of another version is fetched again). */
@@ -100,10 +99,14 @@ export function createHomepageJudge(cache?: Cache<StoredHomepage>) {
   const pending = new Map<string, Promise<CheckResult | null>>();
 
   async function load(url: string, options: JudgeOptions): Promise<CheckResult | null> {
-    const homepage = await options
-      .scanHomepage(url)
-      .catch((error: unknown): HomepageScan => ({ status: 'unavailable', detail: String(error) }));
-    if (homepage?.status !== 'ok') return null;
+    // A homepage that could not be had (its fetch threw, it was not HTML, it was on another host) changes nothing.
+    let homepage: HomepageScan;
+    try {
+      homepage = await options.scanHomepage(url);
+    } catch {
+      return null;
+    }
+    if (homepage.status !== 'ok') return null;
     const result = await options.check(completeScan(homepage.scan));
     // A homepage the registry could not be asked about is asked again next time, as certificates are.
     if (result.verdict.state !== 'unknown') {

@@ -19,7 +19,7 @@ function adapt(delta: number, points: number, first: boolean): number {
   return k + Math.floor(((BASE - T_MIN + 1) * delta) / (delta + SKEW));
 }
 
-/** 0-9 are 26-35, letters 0-25 in either case; anything else is not a digit. */
+/** 0-9 are 26-35, letters 0-25 in either case; anything else (past the label's end: NaN) is not a digit. */
 function digitOf(code: number): number {
   if (code >= 48 && code <= 57) return code - 22;
   if (code >= 65 && code <= 90) return code - 65;
@@ -42,11 +42,10 @@ export function decodePunycode(input: string): string | null {
   for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length; ) {
     const before = i;
     for (let w = 1, k = BASE; ; k += BASE) {
-      if (index >= input.length) return null;
       const digit = digitOf(input.charCodeAt(index++));
       if (digit >= BASE || digit > Math.floor((MAX_INT - i) / w)) return null;
       i += digit * w;
-      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      const t = Math.min(Math.max(k - bias, T_MIN), T_MAX);
       if (digit < t) break;
       if (w > Math.floor(MAX_INT / (BASE - t))) return null;
       w *= BASE - t;

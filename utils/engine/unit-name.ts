@@ -18,8 +18,8 @@
 export function normaliseUnitName(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\s\p{Cf}\p{P}]+/gu, '')
-    .replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    .replace(/[\s\p{Cf}\p{P}]/gu, '')
+    .replace(/[A-Z]/g, (m) => m.toLowerCase());
 }
 
 export function sameUnit(a: string, b: string): boolean {
@@ -30,9 +30,12 @@ export function sameUnit(a: string, b: string): boolean {
 /** Why a printed owner counts as the certificate's holder (README "The holder rules"). */
 export type HolderRule = 'same-name' | 'alias' | 'joint' | 'government-office';
 
-/** `A（B）`: the name and its bracketed second name, each on its own. */
+/**
+ * `A（B）`: the name and its bracketed second name, each on its own. A line break may fall inside
+ * a name (`s`: the dot matches it), so the leftmost match starts at the name's first character.
+ */
 function namesOf(s: string): string[] {
-  const m = /^(.+?)[（(]([^（()）]+)[）)]$/.exec(s.normalize('NFKC').trim());
+  const m = /(.+?)[（(]([^（()）]+)[）)]$/s.exec(s.normalize('NFKC').trim());
   return (m ? [s, m[1], m[2]] : [s]).map(normaliseUnitName).filter(Boolean);
 }
 
@@ -42,17 +45,19 @@ function namesOf(s: string): string[] {
  * Townships (乡、镇) are below county level.
  */
 function governmentOfOffice(name: string): string | null {
-  const m = /^(.+人民政府)(?:办公厅|办公室)$/.exec(normaliseUnitName(name));
+  // The name is normalised (no spaces or line breaks left): the leftmost match starts at its first character.
+  const m = /(.+人民政府)(?:办公厅|办公室)$/.exec(normaliseUnitName(name));
   return m && !/[乡镇]人民政府$/.test(m[1]) ? m[1] : null;
 }
 
 /** Which rule makes the printed owners the holder, or null: anything else is a mismatch. */
 export function holderRule(owners: string[], holder: string): HolderRule | null {
+  // A holder that normalises to nothing matches no rule: every printed owner left is non-empty.
   const h = normaliseUnitName(holder);
-  if (!h) return null;
   const printed = owners.filter((o) => normaliseUnitName(o));
   if (printed.length === 1 && normaliseUnitName(printed[0]) === h) return 'same-name';
-  if (printed.length > 1 && printed.some((o) => normaliseUnitName(o) === h)) return 'joint';
+  // Several owners (one alone was 'same-name' above).
+  if (printed.some((o) => normaliseUnitName(o) === h)) return 'joint';
   const holderNames = namesOf(holder);
   if (printed.some((o) => namesOf(o).some((n) => holderNames.includes(n)))) return 'alias';
   const office = (a: string, b: string) => governmentOfOffice(a) === normaliseUnitName(b);

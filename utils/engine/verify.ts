@@ -73,8 +73,9 @@ function linkVerdict(mark: Mark, pageHost: string): LinkVerdict {
   if (url.protocol === 'javascript:') return 'not-a-certificate';
   if (!web) return 'imitation';
   // The mark's image linked to a web page of some other site: a made-up certificate. A link to the
-  // page's own site (#, its home page) or to CONAC's other hosts is only not a certificate.
-  const ownSite = pageHost !== '' && domainRelation(url.hostname, [pageHost]) !== 'mismatch';
+  // page's own site (#, its home page) or to CONAC's other hosts is only not a certificate. A page
+  // without an address has no own site: domainRelation finds nothing related to ''.
+  const ownSite = domainRelation(url.hostname, [pageHost]) !== 'mismatch';
   if (IMAGE_KINDS.has(mark.kind) && !conacOwned && !ownSite) return 'imitation';
   return 'not-a-certificate';
 }
@@ -98,9 +99,19 @@ export function verify(scan: PageScan, lookups: Lookups): Verdict {
 
   for (const mark of checkable(scan)) {
     const link = linkVerdict(mark, pageHost);
-    if (link === 'imitation')
-      add('link-not-conac', 'danger', { expected: CERTIFICATE_HOST, found: mark.linkHost || mark.linkUrl || '' });
-    if (link === 'not-a-certificate') add('mark-unverifiable', 'warning', { found: mark.linkUrl ?? '' });
+    if (link === 'imitation') {
+      add('link-not-conac', 'danger', {
+        expected: CERTIFICATE_HOST,
+        // Stryker disable next-line StringLiteral: an imitation always has a link address (linkVerdict parsed it), so '' is never reached
+        found: mark.linkHost || mark.linkUrl || '',
+      });
+    }
+    if (link === 'not-a-certificate') {
+      add('mark-unverifiable', 'warning', {
+        // Stryker disable next-line StringLiteral: a link judged not a certificate always has an address (a null link is 'conac' or 'none')
+        found: mark.linkUrl ?? '',
+      });
+    }
     if (link === 'none') add('mark-unverifiable', 'warning', { detail: 'image-only' });
     if (mark.scriptCode && !markCertId(mark, lookups.scripts) && !lookups.offline) {
       const script = lookups.scripts[mark.scriptCode];
