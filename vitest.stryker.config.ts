@@ -9,7 +9,16 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = [
+  'detect',
+  'detect-corpus',
+  'detect-forms',
+  'detect-rules',
+  'footers',
+  'homepage',
+  'text-comments',
+  'text-marks',
+];
 
 const ENGINE_TESTS = [
   'cache',
@@ -31,6 +40,8 @@ const ENGINE_TESTS = [
   'homepage',
   'owner',
   'registry-policy',
+  'text-comments',
+  'text-marks',
   'rendered-certificate',
   'unicode-host',
   'unit-name',
