@@ -114,8 +114,8 @@ describe('inServerComment: a mark inside a server-side template comment left in 
 
   it.each([
     ['open before the mark', `<div class="foot">{# 旧版标识 ${LINK} </div>`, false],
-    ['closed before the mark, text between', `<div class="foot"><%-- 旧版标识 --%> ${LINK}</div>`, true],
-    ['closed right before the mark', `<div class="foot"><%-- 旧版标识 --%>${LINK}</div>`, true],
+    ['closed before the mark, text between', `<div class="foot">{# 旧版标识 #} ${LINK}</div>`, true],
+    ['closed right before the mark', `<div class="foot">{# 旧版标识 #}${LINK}</div>`, true],
     ['no comment at all', `<div class="foot">主办单位：示例市人民政府 ${LINK}</div>`, true],
   ])('%s', (_case, body, active) => {
     expect(activeOf(body)).toEqual([[ID, active]]);

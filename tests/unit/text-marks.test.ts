@@ -205,6 +205,11 @@ describe('comments', () => {
     expect(scan.candidates).toEqual([]);
   });
 
+  it('an official image beside a commented-out embed is that embed’s, not a second mark', () => {
+    const body = `<!-- <span id="_ideConac"><img src="//dcs.conac.cn/image/red.png"></span><script src="${EMBED}"></script> -->`;
+    expect(pick(marksOf(body), 'kind', 'scriptCode')).toEqual([['commented-out', CODE]]);
+  });
+
   it('a commented-out embed is a commented-out mark with its code', () => {
     expect(pick(marksOf(`<!-- <script src="${EMBED}"></script> -->`), 'kind', 'scriptCode', 'scriptUrl', 'active')).toEqual([
       ['commented-out', CODE, EMBED, false],

@@ -64,7 +64,7 @@ export function scanText(raw: string, source: Source, order: number, scan: Scan)
   let comments: Range[] | null = null;
   const hidden = (index: number) => {
     if (source === 'comment') return true;
-    comments ??= source === 'script' ? jsCommentRanges(raw) : templateCommentRanges(raw);
+    comments ??= source === 'template' ? templateCommentRanges(raw) : jsCommentRanges(raw);
     return inRanges(comments, rawIndex(index));
   };
   let found = false;
