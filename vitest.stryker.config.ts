@@ -22,6 +22,8 @@ const DOM_TESTS = [
   'image-sources',
   'links',
   'settle',
+  'text-comments',
+  'text-marks',
 ];
 
 const ENGINE_TESTS = [
@@ -64,6 +66,8 @@ const ENGINE_TESTS = [
   'registry-policy-rules',
   'rendered-certificate',
   'settle',
+  'text-comments',
+  'text-marks',
   'unicode-host',
   'unicode-host-rules',
   'unit-name',
@@ -79,6 +83,8 @@ const files = (names: string[]) => names.map((name) => `tests/unit/${name}.test.
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // Beside two Stryker workers on a loaded 2-core machine a corpus test can pass 5 s; a slow test is not a failed one here.
+    testTimeout: 30_000,
     // One module graph for every file and run (2–3× faster). Safe here: the engine keeps no state between
     // calls, and Stryker switches mutants at run time (static mutants are ignored, see stryker.config.mjs).
     isolate: false,
