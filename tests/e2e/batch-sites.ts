@@ -57,6 +57,7 @@ export const generatedSites: BatchSite[] = [
 const REASONS: Record<string, string> = {
   'www.beijing-gov.com.cn': 'domain-mismatch',
   'www.bjzwfw-gov.com': 'link-not-conac',
+  'scjgj.moumou.gov.cn': 'certificate-revoked',
   'fgw.beijing.gov.cn': 'holder-mismatch',
   'www.bjhd.gov.cn': 'error-icon',
   'www.moumou.gov.cn': 'government-domain-without-mark',

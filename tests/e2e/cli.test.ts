@@ -208,6 +208,7 @@ describe('sample sites, saved and scanned with --url and --conac-origin', () => 
     'www.moe.gov.cn': ['domain-match', 'holder-match', 'color-match'],
     'www.beijing-gov.com.cn': ['domain-mismatch', 'holder-match', 'color-match'],
     'www.bjzwfw-gov.com': ['link-not-conac'],
+    'scjgj.moumou.gov.cn': ['certificate-revoked'],
     'fgw.beijing.gov.cn': ['holder-mismatch', 'domain-match'],
     'www.bjhd.gov.cn': ['error-icon', 'domain-match', 'holder-match', 'color-match'],
     'www.moumou.gov.cn': ['government-domain-without-mark'],
