@@ -9,7 +9,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that parse HTML with a DOM; the rest run in plain node (a happy-dom environment costs ~0.4 s per file per run). */
-const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'footers', 'homepage'];
+const DOM_TESTS = ['detect', 'detect-corpus', 'detect-forms', 'detect-rules', 'dom-marks', 'footers', 'homepage', 'mark-context'];
 
 const ENGINE_TESTS = [
   'cache',
@@ -24,11 +24,13 @@ const ENGINE_TESTS = [
   'detect-corpus',
   'detect-forms',
   'detect-rules',
+  'dom-marks',
   'domain',
   'domain-inputs',
   'domain-suffixes',
   'footers',
   'homepage',
+  'mark-context',
   'owner',
   'registry-policy',
   'rendered-certificate',

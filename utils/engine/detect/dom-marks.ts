@@ -104,7 +104,8 @@ function containedMarks(scan: Scan): Set<Element> | null {
   try {
     for (const { el } of scan.containers) {
       contained.add(el);
-      for (const inner of el.querySelectorAll('a, img')) contained.add(inner);
+      // Every kind of element the scan visits: links, image-map areas, images, a non-image #imgConac.
+      for (const inner of el.querySelectorAll('a, area, img, #imgConac')) contained.add(inner);
     }
   } catch {
     return null;
@@ -120,10 +121,7 @@ function inContainer(el: Element, scan: Scan): boolean {
 function push(scan: Scan, el: Element, href: Href, image: Element | null, order: number, active: boolean): void {
   scan.seen.add(el);
   if (image) scan.seen.add(image);
-  const kind: MarkKind =
-    image || /background/i.test(el.getAttribute('style') ?? '') || el.tagName.toLowerCase() === 'area'
-      ? 'static-link'
-      : 'text-link';
+  const kind: MarkKind = image || el.matches('[style*="background" i], area') ? 'static-link' : 'text-link';
   const color = colorOf(image ?? mapImage(el), el, () => textStart(el, 200));
   const shown = active && !inServerComment(el);
   scan.candidates.push({ kind, ...noScript, ...href.link, ...color, active: shown, html: el, order } satisfies Candidate);
@@ -166,7 +164,7 @@ function visitImage(img: Element, order: number, scan: Scan, active: boolean): v
   const addresses = imageAddresses(img);
   const official = img.id === 'imgConac' || hasOfficialImage(addresses, scan.base);
   const named = namedColor(addresses);
-  const label = colorOfWords(`${img.getAttribute('alt') ?? ''} ${img.getAttribute('title') ?? ''}`);
+  const label = colorOfWords([img.getAttribute('alt'), img.getAttribute('title')].join(' '));
   if (!official && !named && !label) return;
   for (let el: Element | null = img, depth = 0; el && depth < HANDLER_DEPTH; el = el.parentElement, depth++) {
     if (scan.seen.has(el)) return;
@@ -179,8 +177,13 @@ function visitImage(img: Element, order: number, scan: Scan, active: boolean): v
   const form = scan.forms ? img.closest('form[action]') : null;
   if (form && scan.seen.has(form)) return;
   const anchor = img.closest('a');
+  if (anchor && scan.seen.has(anchor)) return;
   const href = anchor && hrefLink(anchor, scan);
-  if (href?.meant || (anchor && scan.seen.has(anchor))) return;
+  // A certificate link the link query missed (`/SiteName?…`, or past the element cap) is found through its image.
+  if (anchor && href?.meant) {
+    push(scan, anchor, href, img, order, active);
+    return;
+  }
   // Outside a certificate link, only a name that is the mark's own makes a mark: red.png may be a bullet.
   if (!official && !named?.alone) return;
   scan.seen.add(img);
