@@ -164,10 +164,14 @@ describe.each(DOM_PARSERS)('%s', (_name, parse) => {
       ['ids', (body: string) => `<span id="_ideConac">${body}</span>`],
       ['classes', (body: string) => `<span class="_ideConac">${body}</span>`],
     ])('a flood of 1,001 containers (%s): a link in the one past the cap is still inside a container', (_by, wrap) => {
-      const body = `${wrap('').repeat(1000)}${wrap(`<a href="${cert(1)}">党政机关</a>`)}`;
+      const body = `${wrap('').repeat(1000)}${wrap(`<a href="${cert(1)}">党政机关</a>`)}<p><a href="${cert(2)}">党政机关</a></p>`;
       const found = marks(body);
       expect(found.map((m) => m.certId)).not.toContain(id(1));
-      expect(found.map((m) => [m.kind, m.active])).toEqual([['live-script', false]]);
+      // A certificate link outside every container is still a mark of its own.
+      expect(found.map((m) => [m.kind, which(m), m.active])).toEqual([
+        ['text-link', 2, true],
+        ['live-script', null, false],
+      ]);
     });
   });
 
@@ -204,15 +208,28 @@ describe.each(DOM_PARSERS)('%s', (_name, parse) => {
     });
 
     it('a link reported by its href is not reported again from its own handler', () => {
-      const body = `<a href="${cert(1)}" onclick="${opens(2)}"><img src="/images/dzjg.png"></a>`;
+      const body = `<a href="${cert(1)}" onclick="${opens(2)}"><img src="/images/icon-gov.gif"><img src="/images/dzjg.png"></a>`;
       expect(certs(body)).toEqual([1]);
     });
 
-    it('BUG FIX: a certificate link the link query misses (SiteName in capitals) is found through its official image', () => {
-      const body = `<a href="https://bszs.conac.cn/SiteName?method=show&amp;id=${id(1)}" target="_blank"><img src="${RED}"></a>`;
+    it.each([
+      ['the official image', RED, 'red'],
+      ['an image named only by its colour', '/images/red.png', 'red'],
+    ])('BUG FIX: a certificate link the link query misses (SiteName in capitals) is found through %s', (_what, src, color) => {
+      const body = `<a href="https://bszs.conac.cn/SiteName?method=show&amp;id=${id(1)}" target="_blank"><img src="${src}"></a>`;
       expect(marks(body).map((m) => [m.kind, which(m), m.linkHost, m.color])).toEqual([
-        ['static-link', 1, 'bszs.conac.cn', 'red'],
+        ['static-link', 1, 'bszs.conac.cn', color],
       ]);
+    });
+
+    it('alt and title are separate labels: a word never spans the two', () => {
+      expect(marks(`<img src="/uploadfiles/2019/footer_07.png" alt="党政" title="机关" onclick="${opens(1)}">`)).toEqual([]);
+    });
+
+    it('an image deep inside a link already reported (its mobile copy) adds nothing', () => {
+      const deep = `<div><div><div><div><img src="${RED}"></div></div></div></div>`;
+      const body = `<a href="javascript:void(0)" onclick="${opens(1)}"><img src="/images/dzjg.png">${deep}</a>`;
+      expect(marks(body).map((m) => [m.kind, which(m)])).toEqual([['static-link', 1]]);
     });
 
     it('a mark image in an ASP.NET page-wide form is still found', () => {
@@ -240,6 +257,16 @@ describe.each(DOM_PARSERS)('%s', (_name, parse) => {
       ]);
     });
 
+    it('an image map with an empty name (a CMS variable left blank) is used by no image', () => {
+      const body = `<img src="/images/red.png" usemap="#"><map name=""><area shape="rect" coords="0,0,60,70" href="${cert(1)}"></map>`;
+      expect(marks(body).map((m) => [m.kind, which(m), m.color])).toEqual([['static-link', 1, null]]);
+    });
+
+    it('an area stamped from a template with no map around it is still a certificate link', () => {
+      const body = usedTemplate('ft-tpl', `<area shape="rect" coords="0,0,60,70" href="${cert(1)}">`);
+      expect(marks(body).map((m) => [m.kind, which(m), m.active])).toEqual([['static-link', 1, true]]);
+    });
+
     it('a stray <use> outside SVG is no image: the link around it is a text link', () => {
       expect(marks(`<a href="${cert(1)}"><use></use>党政机关</a>`).map((m) => m.kind)).toEqual(['text-link']);
     });
@@ -261,6 +288,21 @@ describe.each(DOM_PARSERS)('%s', (_name, parse) => {
       expect(marks(body).map((m) => [which(m), m.active])).toEqual([[1, false]]);
     });
 
+    it.each([
+      [
+        'an image-map area',
+        `<img src="/images/foot.png" usemap="#tm"><map name="tm"><area shape="rect" coords="0,0,60,70" href="${cert(1)}"></map>`,
+      ],
+      [
+        'a certificate form',
+        `<form action="https://bszs.conac.cn/sitename"><input type="hidden" name="method" value="show"><input type="hidden" name="id" value="${id(1)}"><input type="submit" value="党政机关"></form>`,
+      ],
+      ['an SVG link', `<svg><a xlink:href="${cert(1)}"><title>党政机关</title><rect width="60" height="70"></rect></a></svg>`],
+      ['a non-image #imgConac with a handler', `<div id="imgConac" style="background:url(${RED})" onclick="${opens(1)}"></div>`],
+    ])('BUG FIX (command line): %s in a template no script reads is inactive', (_what, inner) => {
+      expect(marks(`<template id="ft-tpl">${inner}</template>`).map((m) => [which(m), m.active])).toEqual([[1, false]]);
+    });
+
     it('an unread template’s mark image with no link is inactive', () => {
       expect(marks(`<template id="ft-tpl"><img src="${RED}"></template>`).map((m) => [m.kind, m.active])).toEqual([
         ['image-only', false],
@@ -274,24 +316,41 @@ describe.each(DOM_PARSERS)('%s', (_name, parse) => {
   });
 });
 
-describe('a container that cannot be checked (a DOM quirk)', () => {
-  it('turns the container set off, so that marks are placed by a walk up the tree', () => {
+describe('a container that cannot be checked (a DOM quirk) turns the container set off: marks are placed by a walk up the tree', () => {
+  const list = (items: Element[]) => Object.assign(items, { item: (i: number) => items[i] ?? null });
+  const pageWith = (container: Element) =>
+    ({
+      querySelectorAll: (selector: string) => list(selector === '#_ideConac' ? [container] : []),
+      getElementsByClassName: () => list([]),
+      getElementsByTagName: () => list([]),
+      nodeType: 9,
+    }) as unknown as Document;
+  const freshScan = () =>
+    ({ containers: [], containersAll: true, contained: null, seen: new Set(), forms: false }) as unknown as Scan;
+
+  it('a container whose place in the tree cannot be read', () => {
     const quirk = {
       get parentElement(): Element {
         throw new Error('detached');
       },
     } as unknown as Element;
-    const list = (items: Element[]) => Object.assign(items, { item: (i: number) => items[i] ?? null });
-    const doc = {
-      querySelectorAll: (selector: string) => list(selector === '#_ideConac' ? [quirk] : []),
-      getElementsByClassName: () => list([]),
-      getElementsByTagName: () => list([]),
-      nodeType: 9,
-    } as unknown as Document;
-    const scan = { containers: [], containersAll: true, contained: null, seen: new Set(), forms: false } as unknown as Scan;
-    scanElements(doc, scan);
+    const scan = freshScan();
+    scanElements(pageWith(quirk), scan);
     expect(scan.containersAll).toBe(false);
     expect(scan.contained).toBeNull();
     expect(scan.containers).toEqual([]);
+  });
+
+  it('a container whose content cannot be queried', () => {
+    const quirk = {
+      parentElement: null,
+      querySelectorAll: () => {
+        throw new Error('detached');
+      },
+    } as unknown as Element;
+    const scan = freshScan();
+    scanElements(pageWith(quirk), scan);
+    expect(scan.containers.map((c) => c.el)).toEqual([quirk]);
+    expect(scan.contained).toBeNull();
   });
 });
