@@ -85,7 +85,8 @@ function expectedOnLoopback(site: (typeof batchSites)[number]): { state: string;
   if (site.host === 'www.bjzwfw-gov.com') return { state: 'danger', reason: 'link-not-conac' };
   if (site.expect === 'unknown') return { state: 'unknown', reason: site.reason };
   // The registry's answer decides before the domain: no such certificate, or one no longer in force.
-  if (site.reason === 'certificate-not-found' || site.reason === 'certificate-revoked') return { state: 'danger', reason: site.reason };
+  if (site.reason === 'certificate-not-found' || site.reason === 'certificate-revoked')
+    return { state: 'danger', reason: site.reason };
   if (site.reason === 'government-domain-without-mark' || site.expect === 'none') return { state: 'none' };
   return { state: 'danger', reason: 'domain-mismatch' };
 }
