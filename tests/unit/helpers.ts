@@ -65,3 +65,20 @@ export function found(...certificates: Certificate[]): Lookups {
     offline: false,
   };
 }
+
+export const EMBED_SCRIPT_CODE = 'CA010000000604299710001';
+
+/** The official embed (dcs.conac.cn) before its script has told which certificate it stands for. */
+export function unresolvedEmbed(overrides: Partial<Mark> = {}): Mark {
+  return mark({
+    kind: 'live-script',
+    certId: null,
+    scriptCode: EMBED_SCRIPT_CODE,
+    scriptUrl: `https://dcs.conac.cn/js/01/000/0000/60429971/${EMBED_SCRIPT_CODE}.js`,
+    color: null,
+    linkUrl: null,
+    linkHost: null,
+    certificateLink: false,
+    ...overrides,
+  });
+}

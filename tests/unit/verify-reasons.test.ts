@@ -7,27 +7,13 @@ import type { CertificateLookup } from '../../utils/engine/conac-client';
 import type { Mark } from '../../utils/engine/scan';
 import type { Reason } from '../../utils/engine/verdict';
 import { idsToLookUp, type Lookups, primaryCertificate, scriptsToResolve, verify } from '../../utils/engine/verify';
-import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
+import { BEIJING_ID, certificate, EMBED_SCRIPT_CODE, found, mark, scan, unresolvedEmbed } from './helpers';
 
 const OTHER_ID = '0123456789ABCDEF0123456789ABCDEF';
-const SCRIPT_CODE = 'CA010000000604299710001';
+const SCRIPT_CODE = EMBED_SCRIPT_CODE;
 const OTHER_SCRIPT = 'CA110000000000000000002';
 const certificateUrl = (id: string) => `https://bszs.conac.cn/sitename?method=show&id=${id}`;
 const nothingLooked: Lookups = { certificates: {}, scripts: {}, offline: false };
-
-/** The official embed (dcs.conac.cn) before its script has told which certificate it stands for. */
-const embed = (overrides: Partial<Mark> = {}) =>
-  mark({
-    kind: 'live-script',
-    certId: null,
-    scriptCode: SCRIPT_CODE,
-    scriptUrl: `https://dcs.conac.cn/js/01/000/0000/60429971/${SCRIPT_CODE}.js`,
-    color: null,
-    linkUrl: null,
-    linkHost: null,
-    certificateLink: false,
-    ...overrides,
-  });
 
 /** A mark inside `<!-- … -->` in a CMS footer template: never shown. */
 const commentedOut = (overrides: Partial<Mark> = {}) => mark({ kind: 'commented-out', active: false, ...overrides });
@@ -47,7 +33,7 @@ describe('which marks are checked', () => {
   it('an embed script left in an HTML comment is not resolved; an official embed that did not render is', () => {
     const page = scan({
       marks: [
-        embed({ active: false }),
+        unresolvedEmbed({ active: false }),
         commentedOut({ certId: null, scriptCode: OTHER_SCRIPT, linkUrl: null, linkHost: null, certificateLink: false }),
       ],
     });
@@ -171,7 +157,7 @@ describe('what each reason names', () => {
   });
 
   it("an embed that did not render while the registry's script timed out is the registry's fault, not the site's", () => {
-    const page = scan({ marks: [embed({ active: false }), commentedOut()] });
+    const page = scan({ marks: [unresolvedEmbed({ active: false }), commentedOut()] });
     const timeout = { status: 'unreachable', cause: 'timeout', detail: 'no answer in 8000 ms' } as const;
     expect(verify(page, lookups({}, { [SCRIPT_CODE]: timeout })).reasons).toEqual([
       {
@@ -184,7 +170,7 @@ describe('what each reason names', () => {
 
   it('an embed whose script did not say which certificate names the script and what it said', () => {
     const unresolved = { status: 'unresolved', detail: 'no certificate id in the script' } as const;
-    expect(verify(scan({ marks: [embed()] }), lookups({}, { [SCRIPT_CODE]: unresolved })).reasons).toEqual([
+    expect(verify(scan({ marks: [unresolvedEmbed()] }), lookups({}, { [SCRIPT_CODE]: unresolved })).reasons).toEqual([
       {
         code: 'script-unresolved',
         severity: 'unknown',
@@ -194,7 +180,7 @@ describe('what each reason names', () => {
   });
 
   it('an embed whose script was never fetched says so', () => {
-    expect(verify(scan({ marks: [embed()] }), nothingLooked).reasons).toEqual([
+    expect(verify(scan({ marks: [unresolvedEmbed()] }), nothingLooked).reasons).toEqual([
       { code: 'script-unresolved', severity: 'unknown', evidence: { found: SCRIPT_CODE, detail: 'not fetched' } },
     ]);
   });

@@ -5,36 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../utils/engine/verdict';
 import { type Lookups, verify } from '../../utils/engine/verify';
-import { BEIJING_ID, certificate, found, mark, scan } from './helpers';
+import { BEIJING_ID, certificate, found, mark, scan, unresolvedEmbed } from './helpers';
 
 const codes = (verdict: Verdict) => verdict.reasons.map((r) => `${r.severity}:${r.code}`);
 const OTHER_ID = '0123456789ABCDEF0123456789ABCDEF';
-const SCRIPT_CODE = 'CA010000000604299710001';
 const offline: Lookups = { certificates: {}, scripts: {}, offline: true };
-
-/** The official embed before its script has told which certificate it stands for. */
-const unresolvedEmbed = (active: boolean) =>
-  mark({
-    kind: 'live-script',
-    certId: null,
-    scriptCode: SCRIPT_CODE,
-    scriptUrl: `https://dcs.conac.cn/js/01/000/0000/60429971/${SCRIPT_CODE}.js`,
-    color: null,
-    linkUrl: null,
-    linkHost: null,
-    certificateLink: false,
-    active,
-  });
 
 describe('offline', () => {
   it("a page whose only mark is an unresolved official embed is 'could not verify' offline", () => {
-    const verdict = verify(scan({ marks: [unresolvedEmbed(true)] }), offline);
+    const verdict = verify(scan({ marks: [unresolvedEmbed()] }), offline);
     expect(verdict.state).toBe('unknown');
     expect(codes(verdict)).toEqual(['unknown:offline']);
   });
 
   it('an official embed that never rendered is still looked up, so offline says so beside the warning', () => {
-    const verdict = verify(scan({ marks: [unresolvedEmbed(false)] }), offline);
+    const verdict = verify(scan({ marks: [unresolvedEmbed({ active: false })] }), offline);
     expect(codes(verdict)).toEqual(['warning:mark-not-displayed', 'unknown:offline']);
   });
 
