@@ -23,7 +23,8 @@ export function homepageScanOf(requested: string, page: FetchedHomepage, parseHt
   const landed = new URL(page.url).host;
   if (landed !== new URL(requested).host) return { status: 'unavailable', detail: `redirect: ${landed}` };
   if (!PAGE_TYPES.test(page.contentType)) return { status: 'unavailable', detail: `answered with ${page.contentType}` };
-  return { status: 'ok', scan: draftScan(parseHtml(page.text), page.url, { live: false }) };
+  // Static HTML: draftScan's default (not live), so an embed whose script has not run counts as shown.
+  return { status: 'ok', scan: draftScan(parseHtml(page.text), page.url) };
 }
 
 export interface HomepageScanDeps {
