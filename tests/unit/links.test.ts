@@ -4,7 +4,7 @@
  * around it. The page's inline scripts are handed in as text, as the detector reads them.
  */
 import { describe, expect, it } from 'vitest';
-import type { Scan } from '../../utils/engine/detect/context';
+import { type Scan, startScan } from '../../utils/engine/detect/context';
 import { formLink, handlerLink, hrefLink } from '../../utils/engine/detect/links';
 import { htmlPage } from './dom-parsers';
 
@@ -15,22 +15,7 @@ const PAGE = 'https://www.example.gov.cn/index.html';
 
 /** A scan of the page at PAGE whose inline scripts are `scripts`. */
 function scanWith(scripts = ''): Scan {
-  return {
-    base: PAGE,
-    live: false,
-    candidates: [],
-    embeds: new Map(),
-    containers: [],
-    containersAll: true,
-    contained: null,
-    forms: false,
-    seen: new Set(),
-    siteCode: null,
-    textChars: 0,
-    textHits: 0,
-    scriptText: null,
-    readScripts: () => scripts,
-  };
+  return startScan(PAGE, false, () => scripts);
 }
 
 /** The first element of a footer fragment. */

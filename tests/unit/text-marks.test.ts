@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectMarks } from '../../utils/engine/detect';
-import { MAX_TEXT_CHARS, MAX_TEXT_HITS, type Scan } from '../../utils/engine/detect/context';
+import { MAX_TEXT_CHARS, MAX_TEXT_HITS, type Scan, startScan } from '../../utils/engine/detect/context';
 import { scanComments, scanText, visitScript } from '../../utils/engine/detect/text-marks';
 import type { Mark } from '../../utils/engine/scan';
 import { htmlPage } from './dom-parsers';
@@ -28,23 +28,7 @@ const pick = (marks: Mark[], ...fields: Field[]) => marks.map((m) => fields.map(
 
 /** A scan in progress, as detectMarks starts it. */
 function newScan(overrides: Partial<Scan> = {}): Scan {
-  return {
-    base: PAGE,
-    live: false,
-    candidates: [],
-    embeds: new Map(),
-    containers: [],
-    containersAll: true,
-    contained: null,
-    forms: false,
-    seen: new Set(),
-    siteCode: null,
-    textChars: 0,
-    textHits: 0,
-    scriptText: null,
-    readScripts: () => '',
-    ...overrides,
-  };
+  return { ...startScan(PAGE, false, () => ''), ...overrides };
 }
 
 const scriptElement = (html: string) => doc(html).querySelector('script')!;

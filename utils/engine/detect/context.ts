@@ -55,6 +55,28 @@ export interface Scan {
   readScripts: () => string;
 }
 
+/** A scan at its start: nothing found yet; `readScripts` reads the page's inline scripts when first needed. */
+export function startScan(base: string | undefined, live: boolean, readScripts: () => string): Scan {
+  return {
+    base,
+    live,
+    candidates: [],
+    embeds: new Map(),
+    containers: [],
+    // Stryker disable next-line BooleanLiteral: scanElements sets it from the containers it finds before anything reads it
+    containersAll: true,
+    contained: null,
+    // Stryker disable next-line BooleanLiteral: scanElements counts the forms before any image looks for one (it only saves a walk up the tree)
+    forms: false,
+    seen: new Set(),
+    siteCode: null,
+    textChars: 0,
+    textHits: 0,
+    scriptText: null,
+    readScripts,
+  };
+}
+
 export const noScript = { scriptCode: null, scriptUrl: null } as const;
 export const noLink: Link = { certId: null, linkUrl: null, linkHost: null, certificateLink: false };
 export const noColor: ColorFields = { color: null, errorIcon: false };

@@ -12,7 +12,7 @@
 import { GOVERNMENT_SUFFIXES } from '../domain';
 import type { Mark, ScanDraft } from '../scan';
 import { footerText } from './claims';
-import { parse, type Scan } from './context';
+import { parse, startScan } from './context';
 import { scanElements } from './dom-marks';
 import { settle } from './settle';
 import { scanComments } from './text-marks';
@@ -32,24 +32,7 @@ export interface DetectOptions {
 }
 
 export function draftScan(doc: Document, pageUrl: string, options: DetectOptions = {}): ScanDraft {
-  const scan: Scan = {
-    base: parse(pageUrl)?.href,
-    live: options.live ?? false,
-    candidates: [],
-    embeds: new Map(),
-    containers: [],
-    // Stryker disable next-line BooleanLiteral: scanElements sets it from the containers it finds before anything reads it
-    containersAll: true,
-    contained: null,
-    // Stryker disable next-line BooleanLiteral: scanElements counts the forms before any image looks for one (it only saves a walk up the tree)
-    forms: false,
-    seen: new Set(),
-    siteCode: null,
-    textChars: 0,
-    textHits: 0,
-    scriptText: null,
-    readScripts: () => inlineScriptText(doc),
-  };
+  const scan = startScan(parse(pageUrl)?.href, options.live ?? false, () => inlineScriptText(doc));
   let marks: Mark[] = [];
   let claimText = '';
   // Each stage guards itself, so that a DOM quirk in one still leaves the others' findings.
